@@ -1,0 +1,115 @@
+package org.mandate.organization;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.mandate.organization.internal.UnitRepository;
+import org.mandate.organization.internal.UnitSearch;
+import org.mandate.shared.InputProblem;
+import org.mandate.shared.NotFound;
+import org.mandate.shared.PageOf;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads of the apparatus: every answer is as of a date, or the whole history. */
+@Service
+@Transactional(readOnly = true)
+public class UnitCatalog {
+    private static final int MAX_LINEAGE_DEPTH = 12;
+
+    private final UnitRepository units;
+    private final UnitSearch search;
+
+    UnitCatalog(UnitRepository units, UnitSearch search) {
+        this.units = units;
+        this.search = search;
+    }
+
+    public PageOf<UnitVersion> find(UnitQuery query) {
+        String rootPath = null;
+        if (query.parentCode() != null) {
+            rootPath =
+                    parent(query.hierarchy(), query.parentCode(), query.asOf()).path();
+        }
+        return search.find(query, rootPath);
+    }
+
+    private UnitRepository.CodedUnit parent(Hierarchy hierarchy, String code, LocalDate asOf) {
+        return units.byCode(hierarchy, code, asOf)
+                .orElseThrow(() ->
+                        InputProblem.field("parent", "no " + hierarchy.code() + " had code " + code + " on " + asOf));
+    }
+
+    public List<UnitVersion> searchAcrossTime(String text, int limit) {
+        return text.isBlank() ? List.of() : search.acrossTime(text, limit);
+    }
+
+    public UnitVersion asOf(long unitId, LocalDate date) {
+        return units.asOf(unitId, date).orElseThrow(() -> new NotFound("Unit " + unitId + " did not stand on " + date));
+    }
+
+    public List<UnitVersion> children(Hierarchy hierarchy, @Nullable Long parentId, LocalDate date) {
+        return units.children(hierarchy, parentId, date);
+    }
+
+    /** Counts by level as of a date, for the whole hierarchy or below a unit (by code). */
+    public List<LevelCount> countsByLevel(Hierarchy hierarchy, @Nullable String parentCode, LocalDate date) {
+        if (parentCode == null) {
+            return units.countsByLevel(hierarchy, date);
+        }
+        return units.countsByLevelBelow(parent(hierarchy, parentCode, date).path(), date);
+    }
+
+    public UnitHistory history(long unitId) {
+        var hierarchy = units.hierarchy(unitId).orElseThrow(() -> new NotFound("There is no unit " + unitId));
+        return new UnitHistory(
+                unitId,
+                hierarchy,
+                units.versions(unitId),
+                units.predecessors(unitId),
+                units.successors(unitId),
+                units.events(unitId));
+    }
+
+    /** Where the unit went: successions followed forward until units with no successor. */
+    public Lineage whereItWent(long unitId) {
+        return lineage(unitId, true);
+    }
+
+    /** Where the unit came from: successions followed back to the oldest recorded units. */
+    public Lineage whereItCameFrom(long unitId) {
+        return lineage(unitId, false);
+    }
+
+    // Breadth-first over succession links: lineages are small (tens of units), and each step's
+    // links come from an indexed lookup by predecessor or successor.
+    private Lineage lineage(long unitId, boolean forward) {
+        var start = history(unitId).latest();
+        List<Lineage.Step> steps = new ArrayList<>();
+        Map<Long, UnitVersion> ends = new LinkedHashMap<>();
+        Map<Long, String> names = new LinkedHashMap<>(Map.of(unitId, start.name()));
+        List<Long> frontier = List.of(unitId);
+        for (int depth = 1; !frontier.isEmpty() && depth <= MAX_LINEAGE_DEPTH; depth++) {
+            List<Long> next = new ArrayList<>();
+            for (long id : frontier) {
+                var links = forward ? units.successors(id) : units.predecessors(id);
+                if (links.isEmpty() && id != unitId) {
+                    units.versions(id).stream()
+                            .reduce((a, b) -> forward ? b : a)
+                            .ifPresent(v -> ends.put(id, v));
+                }
+                for (SuccessionLink link : links) {
+                    steps.add(new Lineage.Step(id, names.get(id), link.unitId(), link.name(), link, depth));
+                    if (names.putIfAbsent(link.unitId(), link.name()) == null) {
+                        next.add(link.unitId());
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return new Lineage(unitId, steps, List.copyOf(ends.values()));
+    }
+}
