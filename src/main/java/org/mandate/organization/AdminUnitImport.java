@@ -81,6 +81,12 @@ public class AdminUnitImport {
         return runs.report(runId, false);
     }
 
+    /** The report of the import that built the registry, if there was one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ImportReport> lastReport() {
+        return runs.latest(SOURCE).map(id -> runs.report(id, true));
+    }
+
     static Map<String, String> bundledFiles() {
         try {
             Resource[] resources =

@@ -51,6 +51,11 @@ public class UnitCatalog {
         return units.asOf(unitId, date).orElseThrow(() -> new NotFound("Unit " + unitId + " did not stand on " + date));
     }
 
+    /** The unit and the units above it as they stood on a date, root first; empty if it did not stand. */
+    public List<UnitVersion> lineOfAncestors(long unitId, LocalDate date) {
+        return units.lineOfAncestors(unitId, date);
+    }
+
     public List<UnitVersion> children(Hierarchy hierarchy, @Nullable Long parentId, LocalDate date) {
         return units.children(hierarchy, parentId, date);
     }

@@ -18,6 +18,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * {@code file}, {@code line} and {@code field} properties locate bad input, {@code detail} says why.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ProblemDetails {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
 

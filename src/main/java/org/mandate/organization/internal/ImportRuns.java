@@ -97,7 +97,7 @@ public class ImportRuns {
     }
 
     public Optional<Long> latest(String source) {
-        return jdbc.sql("SELECT max(id) FROM import_run WHERE source = :source")
+        return jdbc.sql("SELECT id FROM import_run WHERE source = :source ORDER BY id DESC LIMIT 1")
                 .param("source", source)
                 .query(Long.class)
                 .optional();

@@ -198,6 +198,19 @@ public class UnitRepository {
                 .list();
     }
 
+    /** The unit and the units above it as of a date, root first. */
+    public List<UnitVersion> lineOfAncestors(long unitId, LocalDate date) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM org_unit_version v " + VERSION_JOINS + """
+                         WHERE v.valid @> :date AND v.path @> (
+                               SELECT path FROM org_unit_version WHERE unit_id = :id AND valid @> :date)
+                         ORDER BY nlevel(v.path)
+                        """)
+                .param("id", unitId)
+                .param("date", date)
+                .query(VERSION)
+                .list();
+    }
+
     /** Direct children of a unit (or the roots, for a null parent) as of a date, by code. */
     public List<UnitVersion> children(Hierarchy hierarchy, @Nullable Long parentId, LocalDate date) {
         String where = parentId == null ? "v.parent_id IS NULL" : "v.parent_id = :parent";

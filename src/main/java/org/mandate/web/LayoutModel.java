@@ -1,0 +1,22 @@
+package org.mandate.web;
+
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** What the shared layout needs on every page. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModel {
+
+    /** The current page in the other language, keeping its query (date, parent, search). */
+    @ModelAttribute("otherLanguageUrl")
+    String otherLanguageUrl(Locale locale) {
+        String other = "en".equals(locale.getLanguage()) ? "vi" : "en";
+        return ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("lang", other)
+                .build()
+                .toUriString();
+    }
+}
