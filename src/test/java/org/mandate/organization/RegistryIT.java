@@ -104,6 +104,27 @@ class RegistryIT {
     }
 
     @Test
+    void theDemoBodiesOfTheSeedScenarioStandWhereTheyBelong() {
+        var found = catalog.find(new UnitQuery(OCT_2024, Hierarchy.BODY, null, null, "Thành ủy Móng Cái", 0, 5));
+        UnitVersion cityCommittee = found.items().getFirst();
+        assertThat(cityCommittee.name()).isEqualTo("Thành ủy Móng Cái");
+        assertThat(cityCommittee.parentName()).isEqualTo("Tỉnh ủy Quảng Ninh");
+        assertThat(cityCommittee.localityName()).isEqualTo("Móng Cái");
+        var below = catalog.find(new UnitQuery(OCT_2024, Hierarchy.BODY, null, cityCommittee.code(), null, 0, 5));
+        assertThat(below.items()).extracting(UnitVersion::name).containsExactly("Ban Thường vụ Thành ủy Móng Cái");
+        var history = catalog.history(cityCommittee.id());
+        assertThat(history.latest().validTo()).isEqualTo(LocalDate.of(2025, 6, 30));
+        assertThat(history.successors())
+                .extracting(SuccessionLink::name)
+                .containsExactlyInAnyOrder(
+                        "Đảng ủy phường Móng Cái 1", "Đảng ủy phường Móng Cái 2", "Đảng ủy phường Móng Cái 3");
+        assertThat(catalog.find(new UnitQuery(AUG_2025, Hierarchy.BODY, null, null, "tinh uy", 0, 10))
+                        .items())
+                .extracting(UnitVersion::name)
+                .contains("Tỉnh ủy Quảng Ninh", "Tỉnh ủy Lào Cai", "Tỉnh ủy Lạng Sơn");
+    }
+
+    @Test
     void importingTheSameFilesAgainChangesNothing() {
         long versions = count("org_unit_version");
         long events = count("org_event");

@@ -11,18 +11,27 @@ import org.springframework.stereotype.Component;
  * Loads the real administrative units on the first start; later starts find the same files
  * imported and skip in milliseconds. It runs once all beans (Flyway's migration among them) are
  * ready but before the web server opens, so the health check turns UP only on a loaded registry.
- * Turned off with {@code mandate.seed.admin-units=false}.
+ * Then the demo bodies of the seed scenario. Turned off with {@code mandate.seed.admin-units=false}
+ * and {@code mandate.seed.demo=false}.
  */
 @Component
 class SeedOnStart implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(SeedOnStart.class);
 
     private final AdminUnitImport adminUnits;
+    private final DemoBodies demoBodies;
     private final boolean enabled;
+    private final boolean demo;
 
-    SeedOnStart(AdminUnitImport adminUnits, @Value("${mandate.seed.admin-units:true}") boolean enabled) {
+    SeedOnStart(
+            AdminUnitImport adminUnits,
+            DemoBodies demoBodies,
+            @Value("${mandate.seed.admin-units:true}") boolean enabled,
+            @Value("${mandate.seed.demo:true}") boolean demo) {
         this.adminUnits = adminUnits;
+        this.demoBodies = demoBodies;
         this.enabled = enabled;
+        this.demo = demo;
     }
 
     @Override
@@ -40,6 +49,9 @@ class SeedOnStart implements SmartInitializingSingleton {
                             f.code(),
                             f.unit(),
                             f.decision()));
+        }
+        if (demo && demoBodies.loadIfAbsent()) {
+            log.info("Loaded the demo bodies of the seed scenario");
         }
     }
 }

@@ -36,12 +36,15 @@ class UnitPages {
     String tree(
             @RequestParam(required = false) @Nullable String asOf,
             @RequestParam(required = false) @Nullable Long parent,
+            @RequestParam(required = false) @Nullable String hierarchy,
             Model model) {
         LocalDate date = Params.date("asOf", asOf);
+        Hierarchy tree = Params.hierarchy(hierarchy);
+        model.addAttribute("hierarchy", tree.code());
         model.addAttribute("asOf", date);
         model.addAttribute("parent", parent);
         model.addAttribute("crumbs", parent == null ? java.util.List.of() : catalog.lineOfAncestors(parent, date));
-        model.addAttribute("children", catalog.children(Hierarchy.LOCALITY, parent, date));
+        model.addAttribute("children", catalog.children(tree, parent, date));
         model.addAttribute("counts", catalog.countsByLevel(Hierarchy.LOCALITY, null, date));
         return "units/tree";
     }
