@@ -32,9 +32,11 @@ public class ApparatusChanges {
     private static final Set<String> ROOT_LEVELS = Set.of("central", "province");
 
     private final VersionStore store;
+    private final ChangeGuard guard;
 
-    ApparatusChanges(VersionStore store) {
+    ApparatusChanges(VersionStore store, ChangeGuard guard) {
         this.store = store;
+        this.guard = guard;
     }
 
     public long establish(NewUnit unit, Change change) {
@@ -46,6 +48,7 @@ public class ApparatusChanges {
             throw InputProblem.field("level", "'" + unit.level() + "' is not one of " + LEVELS.get(unit.hierarchy()));
         }
         LocalDate date = change.effectiveDate();
+        guard.check(change.actor(), unit.parentId(), date);
         String parentPath = null;
         if (unit.parentId() != null) {
             Row parent = standing(unit.parentId(), date, "parentId");
@@ -93,6 +96,7 @@ public class ApparatusChanges {
     public void rename(long unitId, String name, String fullName, @Nullable String nameEn, Change change) {
         check(change);
         checkNames(name, fullName);
+        guard.check(change.actor(), unitId, change.effectiveDate());
         Row current = latestStanding(unitId, change.effectiveDate(), "id");
         revise(
                 current,
@@ -111,6 +115,7 @@ public class ApparatusChanges {
     public void changeKind(long unitId, String kind, Change change) {
         check(change);
         required("kind", kind);
+        guard.check(change.actor(), unitId, change.effectiveDate());
         Row current = latestStanding(unitId, change.effectiveDate(), "id");
         revise(
                 current,
@@ -129,6 +134,8 @@ public class ApparatusChanges {
     /** Moves a unit, and everything under it, under another parent from the date on. */
     public void transfer(long unitId, long newParentId, Change change) {
         check(change);
+        guard.check(change.actor(), unitId, change.effectiveDate());
+        guard.check(change.actor(), newParentId, change.effectiveDate());
         moveUnder(unitId, newParentId, change.effectiveDate());
         record(EventKind.TRANSFER, change, unitId, "→ " + newParentId);
     }
@@ -136,6 +143,7 @@ public class ApparatusChanges {
     public void dissolve(long unitId, Change change) {
         check(change);
         LocalDate date = change.effectiveDate();
+        guard.check(change.actor(), unitId, date);
         Row current = latestStanding(unitId, date, "id");
         end(current, date);
         record(EventKind.DISSOLVE, change, unitId, null);
@@ -161,6 +169,7 @@ public class ApparatusChanges {
         LocalDate date = change.effectiveDate();
         List<Row> predecessors = new ArrayList<>();
         for (long id : predecessorIds) {
+            guard.check(change.actor(), id, date);
             predecessors.add(latestStanding(id, date, "predecessorIds"));
         }
         long target;
@@ -168,6 +177,7 @@ public class ApparatusChanges {
             if (predecessorIds.contains(successorId)) {
                 throw InputProblem.field("successorId", "unit " + successorId + " cannot be merged into itself");
             }
+            guard.check(change.actor(), successorId, date);
             target = latestStanding(successorId, date, "successorId").unitId();
         } else {
             target = establish(newSuccessor, change);
@@ -210,11 +220,15 @@ public class ApparatusChanges {
             throw InputProblem.field("parts", "the weights add up to " + total + ", more than the whole unit");
         }
         LocalDate date = change.effectiveDate();
+        guard.check(change.actor(), unitId, date);
         Row unit = latestStanding(unitId, date, "id");
         List<Long> targets = new ArrayList<>();
         for (SplitPart part : parts) {
             if (part.unitId() != null && part.unitId() == unitId) {
                 throw InputProblem.field("parts", "unit " + unitId + " cannot be a part of itself");
+            }
+            if (part.unitId() != null) {
+                guard.check(change.actor(), part.unitId(), date);
             }
             targets.add(
                     part.unitId() != null

@@ -1,5 +1,6 @@
 package org.mandate.web;
 
+import org.mandate.shared.AccessDenied;
 import org.mandate.shared.Conflict;
 import org.mandate.shared.InputProblem;
 import org.mandate.shared.NotFound;
@@ -24,6 +25,11 @@ class PageErrors {
     @ExceptionHandler
     ModelAndView notFound(NotFound notFound) {
         return page(HttpStatus.NOT_FOUND, notFound.getMessage());
+    }
+
+    @ExceptionHandler
+    ModelAndView denied(AccessDenied denied) {
+        return page(HttpStatus.FORBIDDEN, denied.getMessage());
     }
 
     @ExceptionHandler

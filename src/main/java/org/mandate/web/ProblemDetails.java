@@ -1,6 +1,7 @@
 package org.mandate.web;
 
 import java.net.URI;
+import org.mandate.shared.AccessDenied;
 import org.mandate.shared.Conflict;
 import org.mandate.shared.InputProblem;
 import org.mandate.shared.NotFound;
@@ -45,6 +46,14 @@ class ProblemDetails {
         var detail = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
         detail.setTitle("Conflicts with the record");
         detail.setType(URI.create("urn:mandate:problem:conflict"));
+        return detail;
+    }
+
+    @ExceptionHandler
+    ProblemDetail denied(AccessDenied denied) {
+        var detail = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, denied.getMessage());
+        detail.setTitle("Outside your scope");
+        detail.setType(URI.create("urn:mandate:problem:access-denied"));
         return detail;
     }
 

@@ -35,7 +35,7 @@ class ApparatusChangesIT {
     static int codes;
 
     static Change on(LocalDate date) {
-        return new Change(date, "01/2030/QĐ-TEST", "tester", null);
+        return new Change(date, "01/2030/QĐ-TEST", ChangeGuard.SYSTEM + "test", null);
     }
 
     long body(String name, String level, Long parent) {

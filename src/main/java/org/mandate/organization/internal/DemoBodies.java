@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.mandate.organization.ApparatusChanges;
 import org.mandate.organization.Change;
+import org.mandate.organization.ChangeGuard;
 import org.mandate.organization.Hierarchy;
 import org.mandate.organization.NewUnit;
 import org.mandate.organization.SplitPart;
@@ -31,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DemoBodies {
     static final String FILE = "demo/bodies.csv";
-    static final String ACTOR = "demo";
+    static final String ACTOR = ChangeGuard.SYSTEM + "demo";
 
     private final ApparatusChanges changes;
     private final UnitRepository units;

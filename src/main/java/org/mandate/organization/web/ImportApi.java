@@ -7,10 +7,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mandate.organization.AdminUnitImport;
+import org.mandate.organization.ChangeGuard;
 import org.mandate.organization.ImportReport;
 import org.mandate.shared.InputProblem;
 import org.mandate.shared.NotFound;
@@ -27,9 +30,11 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/imports/admin-units")
 class ImportApi {
     private final AdminUnitImport adminUnits;
+    private final ChangeGuard guard;
 
-    ImportApi(AdminUnitImport adminUnits) {
+    ImportApi(AdminUnitImport adminUnits, ChangeGuard guard) {
         this.adminUnits = adminUnits;
+        this.guard = guard;
     }
 
     @GetMapping
@@ -44,7 +49,9 @@ class ImportApi {
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import administrative-unit files, all or nothing")
-    ImportReport upload(@RequestParam("files") List<MultipartFile> files) {
+    ImportReport upload(@RequestParam("files") List<MultipartFile> files, Principal who) {
+        // the import builds the whole country's history: only a user with the whole country may run it
+        guard.check(who.getName(), null, LocalDate.now());
         Map<String, String> texts = new LinkedHashMap<>();
         for (MultipartFile file : files) {
             String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();

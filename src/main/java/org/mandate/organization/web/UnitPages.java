@@ -45,7 +45,7 @@ class UnitPages {
         model.addAttribute("parent", parent);
         model.addAttribute("crumbs", parent == null ? java.util.List.of() : catalog.lineOfAncestors(parent, date));
         model.addAttribute("children", catalog.children(tree, parent, date));
-        model.addAttribute("counts", catalog.countsByLevel(Hierarchy.LOCALITY, null, date));
+        model.addAttribute("counts", catalog.countsByLevel(tree, null, date));
         return "units/tree";
     }
 

@@ -33,6 +33,7 @@ class BadInputIT {
     void client() {
         http = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth("admin", "test-password"))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
     }

@@ -1,0 +1,94 @@
+package org.mandate.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mandate.organization.Hierarchy;
+import org.mandate.organization.UnitCatalog;
+import org.mandate.organization.UnitQuery;
+import org.mandate.support.MandateIT;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+/** Every change is checked against the signer's scope in the hierarchy, and audited under their name. */
+@MandateIT
+class ScopeIT {
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UnitCatalog catalog;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private RestClient as(String user) {
+        var builder = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {});
+        if (user != null) {
+            builder.defaultHeaders(h -> h.setBasicAuth(user, "test-password"));
+        }
+        return builder.build();
+    }
+
+    private int rename(String user, long unit, String name) {
+        return as(user).post()
+                .uri("/api/units/" + unit + "/rename")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", name, "fullName", name, "effectiveDate", "2040-01-01", "legalBasis", "9/QĐ-TU"))
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value();
+    }
+
+    private long body(String name) {
+        return catalog.find(new UnitQuery(java.time.LocalDate.of(2026, 1, 1), Hierarchy.BODY, null, null, name, 0, 1))
+                .items()
+                .getFirst()
+                .id();
+    }
+
+    @Test
+    void changesNeedASignedInUserWithinScope() {
+        long wardCommittee = body("Đảng ủy phường Móng Cái 1");
+        long langSon = body("Tỉnh ủy Lạng Sơn");
+        assertThat(rename(null, wardCommittee, "X")).isEqualTo(401);
+        assertThat(rename("quangninh", langSon, "X")).isEqualTo(403);
+        assertThat(rename("quangninh", wardCommittee, "Đảng ủy phường Móng Cái 1 (mới)"))
+                .isEqualTo(200);
+        assertThat(rename("admin", langSon, "Tỉnh ủy Lạng Sơn (mới)")).isEqualTo(200);
+        List<String> actors = jdbc.sql("SELECT actor FROM audit_log WHERE entity_id IN (:a, :b) AND action = 'rename'")
+                .param("a", wardCommittee)
+                .param("b", langSon)
+                .query(String.class)
+                .list();
+        assertThat(actors).containsExactlyInAnyOrder("quangninh", "admin");
+        assertThat(catalog.history(langSon).versions()).hasSize(2);
+    }
+
+    @Test
+    void onlyAWholeCountryUserMayImport() {
+        var response = as("quangninh")
+                .post()
+                .uri("/api/imports/admin-units")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(new org.springframework.util.LinkedMultiValueMap<String, Object>())
+                .retrieve()
+                .toBodilessEntity();
+        assertThat(response.getStatusCode().value()).isIn(400, 403);
+    }
+
+    @Test
+    void readingNeedsNoSignIn() {
+        var body = as(null).get().uri("/api/units?level=province").retrieve().body(Map.class);
+        assertThat(body).containsEntry("total", 34);
+    }
+}
