@@ -52,7 +52,7 @@ final class Report {
         for (Row r : rows) {
             out.append(fmt(
                     "| %s | %s | %s | %s | %s | %s |%n",
-                    r.name(), r.ours(), r.baseline(), r.ratio(), r.target(), r.met() ? "yes" : "**no**"));
+                    r.name(), r.ours(), r.baseline(), ratio(r.ratio()), r.target(), r.met() ? "yes" : "**no**"));
         }
         if (!notes.isEmpty()) {
             out.append('\n');

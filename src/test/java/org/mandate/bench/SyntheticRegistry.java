@@ -36,8 +36,8 @@ final class SyntheticRegistry {
     private static final String VERSION_INSERT =
             "INSERT INTO org_unit_version (unit_id, valid, code, name, full_name, level, kind, parent_id, path)\n";
     // a name of two or three syllables out of 48, from a number
-    private static final String NAME2 = "s[1 + (n % 48)] || ' ' || s[1 + (n / 48 % 48)]";
-    private static final String NAME3 = NAME2 + " || ' ' || s[1 + (n / 2304 % 48)]";
+    private static final String NAME2 = "s[(1 + n % 48)::int] || ' ' || s[(1 + n / 48 % 48)::int]";
+    private static final String NAME3 = NAME2 + " || ' ' || s[(1 + n / 2304 % 48)::int]";
 
     private static final List<String> LOAD = List.of(
             "INSERT INTO org_unit (id, hierarchy) OVERRIDING SYSTEM VALUE SELECT g, 'locality' FROM generate_series(1, "
@@ -59,14 +59,14 @@ final class SyntheticRegistry {
                     SELECT 1061 + c, CASE WHEN c %% 999 < 500 THEN daterange(NULL, '2025-07-01') ELSE daterange(NULL, NULL) END,
                            lpad((c + 1)::text, 7, '0'), nm, 'Xã ' || nm, 'commune', 'commune', 61 + c / 999,
                            (1 + (c / 999) %% 60 || '.' || 61 + c / 999 || '.' || 1061 + c)::ltree
-                      FROM syl, generate_series(0, 998999) c, LATERAL (SELECT c * 7919 %% 110592 AS n) k,
+                      FROM syl, generate_series(0::bigint, 998999) c, LATERAL (SELECT c * 7919 %% 110592 AS n) k,
                            LATERAL (SELECT %s AS nm) x
                     """.formatted(NAME3),
             // renamed communes 334..499: a second version from the reform on
             SYLLABLES + VERSION_INSERT + """
                     SELECT 1061 + c, daterange('2025-07-01', NULL), lpad((c + 1)::text, 7, '0'), nm, 'Phường ' || nm,
                            'commune', 'ward', 61 + c / 999, (1 + (c / 999) %% 60 || '.' || 61 + c / 999 || '.' || 1061 + c)::ltree
-                      FROM syl, generate_series(0, 998999) c, LATERAL (SELECT (c * 7919 + 55555) %% 110592 AS n) k,
+                      FROM syl, generate_series(0::bigint, 998999) c, LATERAL (SELECT (c * 7919 + 55555) %% 110592 AS n) k,
                            LATERAL (SELECT %s AS nm) x
                      WHERE c %% 999 BETWEEN 334 AND 499
                     """.formatted(NAME3),
@@ -75,7 +75,7 @@ final class SyntheticRegistry {
                     SELECT 1000061 + m, daterange('2025-07-01', NULL), 'M' || lpad((m + 1)::text, 6, '0'), nm, 'Xã ' || nm,
                            'commune', 'commune', 61 + m / 167,
                            (1 + (m / 167) %% 60 || '.' || 61 + m / 167 || '.' || 1000061 + m)::ltree
-                      FROM syl, generate_series(0, 166999) m, LATERAL (SELECT m * 104729 %% 110592 AS n) k,
+                      FROM syl, generate_series(0::bigint, 166999) m, LATERAL (SELECT m * 104729 %% 110592 AS n) k,
                            LATERAL (SELECT %s AS nm) x
                     """.formatted(NAME3),
             """
