@@ -8,10 +8,15 @@ record Latency(int calls, double p50Ms, double p95Ms) {
 
     /**
      * @param call receives the call number (0, 1, ...), used to pick the seeded input of that call
-     * @param budgetMs stop the timed calls early (but after at least 5) once this much time has passed
+     * @param budgetMs stop the timed calls early (but after at least 5) once this much time has passed;
+     *     the warm-up stops (after at least 3 calls) after a quarter of it
      */
     static Latency measure(int warmUp, int calls, long budgetMs, IntConsumer call) {
+        long warmUpEnd = System.nanoTime() + budgetMs * 250_000; // a quarter of the budget at most
         for (int i = 0; i < warmUp; i++) {
+            if (i >= 3 && System.nanoTime() > warmUpEnd) {
+                break;
+            }
             call.accept(i);
         }
         double[] ms = new double[calls];
