@@ -38,7 +38,8 @@ stop() { # SIGTERM the java process we started, then wait (bounded) until it has
   wait "$pid" 2>/dev/null || true
   pid=""
 }
-trap stop EXIT INT TERM
+trap stop EXIT
+trap 'stop; exit 130' INT TERM
 
 start_timed() { # starts Mandate; sets elapsed to the milliseconds until the health check answers
   local t0 deadline
