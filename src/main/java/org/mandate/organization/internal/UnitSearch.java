@@ -22,14 +22,16 @@ public class UnitSearch {
     /**
      * Name match: folded text (no tone marks, lower case, đ = d) containing the folded query, or
      * close to it word by word (pg_trgm word similarity, for typos). Served by the trigram GIN index.
+     * The query is folded once, in a sub-select: once the driver prepares the statement (generic
+     * plan), a bare fold_text(:q) was recomputed for every candidate row.
      */
     private static final String TEXT_MATCH =
-            " AND (v.search_text LIKE '%' || fold_text(:q) || '%' OR fold_text(:q) <% v.search_text)";
+            " AND (v.search_text LIKE '%' || (SELECT fold_text(:q)) || '%' OR (SELECT fold_text(:q)) <% v.search_text)";
     /** Best first: the name itself equal to the query, then starting with it, then closeness. */
     private static final String TEXT_RANK = """
-             ORDER BY (fold_text(v.name) = fold_text(:q)) DESC,
-                      (fold_text(v.name) LIKE fold_text(:q) || '%') DESC,
-                      word_similarity(fold_text(:q), v.search_text) DESC,
+             ORDER BY (fold_text(v.name) = (SELECT fold_text(:q))) DESC,
+                      (fold_text(v.name) LIKE (SELECT fold_text(:q)) || '%') DESC,
+                      word_similarity((SELECT fold_text(:q)), v.search_text) DESC,
                       array_position(ARRAY['central','province','district','commune'], v.level),
                       fold_text(v.name), v.code
             """;
@@ -58,7 +60,9 @@ public class UnitSearch {
             jdbc.sql("SET LOCAL pg_trgm.word_similarity_threshold = 0.5").update();
             where.append(TEXT_MATCH);
         }
-        String from = " FROM org_unit_version v " + VERSION_JOINS + where;
+        // filter, count, sort and cut the page on the versions alone; only the page's rows are then
+        // joined to their parent and locality names (joining first made every read hash the table)
+        String from = " FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id" + where;
         var count = bind(jdbc.sql("SELECT count(*)" + from), query, rootPath, text);
         long total = count.query(Long.class).single();
         if (total == 0) {
@@ -68,7 +72,8 @@ public class UnitSearch {
                 ? TEXT_RANK
                 : " ORDER BY array_position(ARRAY['central','province','district','commune'], v.level), v.code";
         var items = bind(
-                        jdbc.sql("SELECT " + VERSION_COLUMNS + from + order + " LIMIT :size OFFSET :offset"),
+                        jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM (SELECT v.*" + from + order
+                                + " LIMIT :size OFFSET :offset) v " + VERSION_JOINS + order),
                         query,
                         rootPath,
                         text)
