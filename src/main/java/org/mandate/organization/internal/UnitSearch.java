@@ -16,25 +16,29 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Finds units as of a date by level, place in the tree and name. The SQL is assembled only from
  * the fixed fragments below, chosen by which filters are present; every value is a bind parameter.
+ *
+ * <p>Name search has two stages. First the folded query (no tone marks, lower case, đ = d) as a
+ * substring of the folded names and code: "mong cai" finds "Móng Cái". Only when nothing
+ * matches so does the typo-tolerant stage run: trigram similarity to the folded name or full
+ * name ("mong kai" finds "Móng Cái"). Running the fuzzy match only when the literal one finds
+ * nothing keeps searches fast (the fuzzy match touches many more rows) and puts literal matches
+ * first, as people expect of a search box. Both stages are served by trigram GIN indexes.
  */
 @Repository
 public class UnitSearch {
-    /**
-     * Name match: folded text (no tone marks, lower case, đ = d) containing the folded query, or
-     * close to it word by word (pg_trgm word similarity, for typos). Served by the trigram GIN index.
-     * The query is folded once, in a sub-select: once the driver prepares the statement (generic
-     * plan), a bare fold_text(:q) was recomputed for every candidate row.
-     */
-    private static final String TEXT_MATCH =
-            " AND (v.search_text LIKE '%' || (SELECT fold_text(:q)) || '%' OR (SELECT fold_text(:q)) <% v.search_text)";
-    /** Best first: the name itself equal to the query, then starting with it, then closeness. */
-    private static final String TEXT_RANK = """
-             ORDER BY (fold_text(v.name) = (SELECT fold_text(:q))) DESC,
-                      (fold_text(v.name) LIKE (SELECT fold_text(:q)) || '%') DESC,
-                      word_similarity((SELECT fold_text(:q)), v.search_text) DESC,
-                      array_position(ARRAY['central','province','district','commune'], v.level),
-                      fold_text(v.name), v.code
-            """;
+    private static final String LITERAL = " AND v.search_text LIKE '%' || :f || '%'";
+    private static final String FUZZY = " AND (v.name_folded % :f OR v.full_name_folded % :f)";
+    private static final String LEVEL_ORDER =
+            "array_position(ARRAY['central','province','district','commune'], v.level)";
+    /** Literal matches: the name itself equal to the query, then starting with it, then by level and name. */
+    private static final String LITERAL_RANK =
+            " ORDER BY (v.name_folded = :f) DESC, (v.name_folded LIKE :f || '%') DESC, " + LEVEL_ORDER
+                    + ", v.name_folded, v.code";
+
+    private static final String FUZZY_RANK =
+            " ORDER BY greatest(similarity(v.name_folded, :f), similarity(v.full_name_folded, :f)) DESC, " + LEVEL_ORDER
+                    + ", v.name_folded, v.code";
+    private static final String PLAIN_ORDER = " ORDER BY " + LEVEL_ORDER + ", v.code";
 
     private final JdbcClient jdbc;
 
@@ -45,81 +49,104 @@ public class UnitSearch {
     /** @param rootPath restrict to units strictly below this path (the parent as of the same date) */
     @Transactional(readOnly = true)
     public PageOf<UnitVersion> find(UnitQuery query, @Nullable String rootPath) {
-        StringBuilder where = new StringBuilder(" WHERE v.valid @> :asOf AND u.hierarchy = :hierarchy");
+        StringBuilder where = new StringBuilder(" WHERE v.valid @> :asOf");
+        String from = " FROM org_unit_version v";
+        if (rootPath != null) {
+            // subtree as of the date: one scan of the (path, valid) GiST index; a path lies in one
+            // hierarchy, so no join to org_unit is needed
+            where.append(" AND v.path <@ :root::ltree AND v.path <> :root::ltree");
+        } else {
+            from += " JOIN org_unit u ON u.id = v.unit_id";
+            where.append(" AND u.hierarchy = :hierarchy");
+        }
         if (query.level() != null) {
             where.append(" AND v.level = :level");
         }
-        if (rootPath != null) {
-            // subtree as of the date: one scan of the (path, valid) GiST index
-            where.append(" AND v.path <@ :root::ltree AND v.path <> :root::ltree");
+        String folded = query.text() == null || query.text().isBlank() ? null : fold(query.text());
+        if (folded == null) {
+            return page(query, rootPath, null, from + where, PLAIN_ORDER);
         }
-        String text = query.text() == null || query.text().isBlank()
-                ? null
-                : query.text().strip();
-        if (text != null) {
-            jdbc.sql("SET LOCAL pg_trgm.word_similarity_threshold = 0.5").update();
-            where.append(TEXT_MATCH);
+        var literal = page(query, rootPath, folded, from + where + LITERAL, LITERAL_RANK);
+        if (literal.total() > 0) {
+            return literal;
         }
-        // filter, count, sort and cut the page on the versions alone; only the page's rows are then
-        // joined to their parent and locality names (joining first made every read hash the table)
-        String from = " FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id" + where;
-        var count = bind(jdbc.sql("SELECT count(*)" + from), query, rootPath, text);
-        long total = count.query(Long.class).single();
-        if (total == 0) {
-            return new PageOf<>(0, List.of());
-        }
-        String order = text != null
-                ? TEXT_RANK
-                : " ORDER BY array_position(ARRAY['central','province','district','commune'], v.level), v.code";
-        var items = bind(
-                        jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM (SELECT v.*" + from + order
-                                + " LIMIT :size OFFSET :offset) v " + VERSION_JOINS + order),
-                        query,
-                        rootPath,
-                        text)
+        setSimilarityThreshold();
+        return page(query, rootPath, folded, from + where + FUZZY, FUZZY_RANK);
+    }
+
+    /**
+     * One page and the total in one statement: the window count is taken over all matching rows
+     * before the page is cut; names of parents and localities are joined onto the page's rows only.
+     */
+    private PageOf<UnitVersion> page(
+            UnitQuery query, @Nullable String rootPath, @Nullable String folded, String fromWhere, String order) {
+        String sql = "SELECT " + VERSION_COLUMNS + ", v.total FROM (SELECT v.*, count(*) OVER () AS total" + fromWhere
+                + order + " LIMIT :size OFFSET :offset) v " + VERSION_JOINS + order;
+        long[] total = {0};
+        var items = bind(jdbc.sql(sql), query, rootPath, folded)
                 .param("size", query.size())
                 .param("offset", (long) query.page() * query.size())
-                .query(VERSION)
+                .query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return VERSION.mapRow(rs, n);
+                })
                 .list();
-        return new PageOf<>(total, items);
+        if (items.isEmpty() && query.page() > 0) { // past the last page: the total still counts
+            total[0] = bind(jdbc.sql("SELECT count(*)" + fromWhere), query, rootPath, folded)
+                    .query(Long.class)
+                    .single();
+        }
+        return new PageOf<>(total[0], items);
     }
 
     /** Units whose name ever matched, each in its latest matching version, best first. */
     @Transactional(readOnly = true)
     public List<UnitVersion> acrossTime(String text, int limit) {
-        jdbc.sql("SET LOCAL pg_trgm.word_similarity_threshold = 0.5").update();
-        return jdbc.sql("""
-                        SELECT * FROM (
-                            SELECT DISTINCT ON (v.unit_id) %s,
-                                   (fold_text(v.name) = fold_text(:q)) AS exact,
-                                   (fold_text(v.name) LIKE fold_text(:q) || '%%') AS prefix,
-                                   word_similarity(fold_text(:q), v.search_text) AS closeness
-                              FROM org_unit_version v %s
-                             WHERE (v.search_text LIKE '%%' || fold_text(:q) || '%%' OR fold_text(:q) <%% v.search_text)
-                             ORDER BY v.unit_id, upper(v.valid) DESC NULLS FIRST
-                        ) found
-                        ORDER BY exact DESC, prefix DESC, closeness DESC, (valid_to IS NULL) DESC,
-                                 array_position(ARRAY['central','province','district','commune'], level), fold_text(name), code
-                        LIMIT :limit
-                        """.formatted(VERSION_COLUMNS, VERSION_JOINS))
-                .param("q", text.strip())
+        String folded = fold(text);
+        var literal = acrossTime(folded, limit, LITERAL, LITERAL_RANK);
+        if (!literal.isEmpty()) {
+            return literal;
+        }
+        setSimilarityThreshold();
+        return acrossTime(folded, limit, FUZZY, FUZZY_RANK);
+    }
+
+    private List<UnitVersion> acrossTime(String folded, int limit, String match, String order) {
+        String sql = "SELECT " + VERSION_COLUMNS + " FROM (SELECT DISTINCT ON (v.unit_id) v.* FROM org_unit_version v"
+                + " WHERE true" + match + " ORDER BY v.unit_id, upper(v.valid) DESC NULLS FIRST) v " + VERSION_JOINS
+                + order.replace("ORDER BY ", "ORDER BY (upper(v.valid) IS NULL) DESC, ") + " LIMIT :limit";
+        return jdbc.sql(sql)
+                .param("f", folded)
                 .param("limit", limit)
                 .query(VERSION)
                 .list();
     }
 
+    /** The query folded the way the indexed columns are, once, so the plans see a plain value. */
+    private String fold(String text) {
+        return jdbc.sql("SELECT fold_text(:q)")
+                .param("q", text.strip())
+                .query(String.class)
+                .single();
+    }
+
+    private void setSimilarityThreshold() {
+        jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = 0.4").update();
+    }
+
     private static JdbcClient.StatementSpec bind(
-            JdbcClient.StatementSpec spec, UnitQuery query, @Nullable String rootPath, @Nullable String text) {
-        spec = spec.param("asOf", query.asOf())
-                .param("hierarchy", query.hierarchy().code());
+            JdbcClient.StatementSpec spec, UnitQuery query, @Nullable String rootPath, @Nullable String folded) {
+        spec = spec.param("asOf", query.asOf());
+        if (rootPath != null) {
+            spec = spec.param("root", rootPath);
+        } else {
+            spec = spec.param("hierarchy", query.hierarchy().code());
+        }
         if (query.level() != null) {
             spec = spec.param("level", query.level());
         }
-        if (rootPath != null) {
-            spec = spec.param("root", rootPath);
-        }
-        if (text != null) {
-            spec = spec.param("q", text);
+        if (folded != null) {
+            spec = spec.param("f", folded);
         }
         return spec;
     }
