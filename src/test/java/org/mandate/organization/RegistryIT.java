@@ -63,7 +63,14 @@ class RegistryIT {
         var plain = catalog.find(new UnitQuery(OCT_2024, Hierarchy.LOCALITY, null, null, "mong cai", 0, 5));
         assertThat(plain.items().getFirst().fullName()).isEqualTo("Thành phố Móng Cái");
         var typo = catalog.find(new UnitQuery(OCT_2024, Hierarchy.LOCALITY, null, null, "mong kai", 0, 5));
-        assertThat(typo.items()).extracting(UnitVersion::name).contains("Móng Cái");
+        assertThat(typo.items().getFirst().name()).isEqualTo("Móng Cái");
+        var oneTypoInAProvince =
+                catalog.find(new UnitQuery(OCT_2024, Hierarchy.LOCALITY, "province", null, "quang nimh", 0, 5));
+        assertThat(oneTypoInAProvince.items()).extracting(UnitVersion::name).containsExactly("Quảng Ninh");
+        var runTogether = catalog.find(new UnitQuery(OCT_2024, Hierarchy.LOCALITY, "district", null, "mongcai", 0, 5));
+        assertThat(runTogether.items()).extracting(UnitVersion::name).containsExactly("Móng Cái");
+        var nothingLikeIt = catalog.find(new UnitQuery(OCT_2024, Hierarchy.LOCALITY, null, null, "xqzvw", 0, 5));
+        assertThat(nothingLikeIt.total()).isZero();
         var dStroke = catalog.find(new UnitQuery(AUG_2025, Hierarchy.LOCALITY, "province", null, "dong nai", 0, 5));
         assertThat(dStroke.items().getFirst().name()).isEqualTo("Đồng Nai");
         var today = catalog.find(new UnitQuery(AUG_2025, Hierarchy.LOCALITY, null, null, "Móng Cái", 0, 5));

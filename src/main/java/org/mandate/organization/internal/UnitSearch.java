@@ -19,15 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Name search has two stages. First the folded query (no tone marks, lower case, đ = d) as a
  * substring of the folded names and code: "mong cai" finds "Móng Cái". Only when nothing
- * matches so does the typo-tolerant stage run: trigram similarity to the folded name or full
- * name ("mong kai" finds "Móng Cái"). Running the fuzzy match only when the literal one finds
- * nothing keeps searches fast (the fuzzy match touches many more rows) and puts literal matches
- * first, as people expect of a search box. Both stages are served by trigram GIN indexes.
+ * matches so does the typo-tolerant stage run: the query is corrected word by word against the
+ * vocabulary of names ({@link NameCorrections}: "mong kai" -> "mong cai", "mong hai", ...) and the
+ * corrected phrases are searched literally, ranked by trigram similarity of the name to what was
+ * typed. Running the fuzzy match only when the literal one finds nothing puts literal matches
+ * first, as people expect of a search box; both stages are served by the trigram GIN index of
+ * search_text, so neither compares the query with every name (see docs/DECISIONS.md).
  */
 @Repository
 public class UnitSearch {
     private static final String LITERAL = " AND v.search_text LIKE '%' || :f || '%'";
-    private static final String FUZZY = " AND (v.name_folded % :f OR v.full_name_folded % :f)";
     private static final String LEVEL_ORDER =
             "array_position(ARRAY['central','province','district','commune'], v.level)";
     /** Literal matches: the name itself equal to the query, then starting with it, then by level and name. */
@@ -41,9 +42,11 @@ public class UnitSearch {
     private static final String PLAIN_ORDER = " ORDER BY " + LEVEL_ORDER + ", v.code";
 
     private final JdbcClient jdbc;
+    private final NameCorrections corrections;
 
-    UnitSearch(JdbcClient jdbc) {
+    UnitSearch(JdbcClient jdbc, NameCorrections corrections) {
         this.jdbc = jdbc;
+        this.corrections = corrections;
     }
 
     /** @param rootPath restrict to units strictly below this path (the parent as of the same date) */
@@ -64,14 +67,17 @@ public class UnitSearch {
         }
         String folded = query.text() == null || query.text().isBlank() ? null : fold(query.text());
         if (folded == null) {
-            return page(query, rootPath, null, from + where, PLAIN_ORDER);
+            return page(query, rootPath, null, List.of(), from + where, PLAIN_ORDER);
         }
-        var literal = page(query, rootPath, folded, from + where + LITERAL, LITERAL_RANK);
+        var literal = page(query, rootPath, folded, List.of(), from + where + LITERAL, LITERAL_RANK);
         if (literal.total() > 0) {
             return literal;
         }
-        setSimilarityThreshold();
-        return page(query, rootPath, folded, from + where + FUZZY, FUZZY_RANK);
+        var phrases = corrections.phrases(folded);
+        if (phrases.isEmpty()) {
+            return literal;
+        }
+        return page(query, rootPath, folded, phrases, from + where + fuzzy(phrases), FUZZY_RANK);
     }
 
     /**
@@ -79,11 +85,16 @@ public class UnitSearch {
      * before the page is cut; names of parents and localities are joined onto the page's rows only.
      */
     private PageOf<UnitVersion> page(
-            UnitQuery query, @Nullable String rootPath, @Nullable String folded, String fromWhere, String order) {
+            UnitQuery query,
+            @Nullable String rootPath,
+            @Nullable String folded,
+            List<String> phrases,
+            String fromWhere,
+            String order) {
         String sql = "SELECT " + VERSION_COLUMNS + ", v.total FROM (SELECT v.*, count(*) OVER () AS total" + fromWhere
                 + order + " LIMIT :size OFFSET :offset) v " + VERSION_JOINS + order;
         long[] total = {0};
-        var items = bind(jdbc.sql(sql), query, rootPath, folded)
+        var items = bind(jdbc.sql(sql), query, rootPath, folded, phrases)
                 .param("size", query.size())
                 .param("offset", (long) query.page() * query.size())
                 .query((rs, n) -> {
@@ -92,7 +103,7 @@ public class UnitSearch {
                 })
                 .list();
         if (items.isEmpty() && query.page() > 0) { // past the last page: the total still counts
-            total[0] = bind(jdbc.sql("SELECT count(*)" + fromWhere), query, rootPath, folded)
+            total[0] = bind(jdbc.sql("SELECT count(*)" + fromWhere), query, rootPath, folded, phrases)
                     .query(Long.class)
                     .single();
         }
@@ -103,19 +114,19 @@ public class UnitSearch {
     @Transactional(readOnly = true)
     public List<UnitVersion> acrossTime(String text, int limit) {
         String folded = fold(text);
-        var literal = acrossTime(folded, limit, LITERAL, LITERAL_RANK);
+        var literal = acrossTime(folded, List.of(), limit, LITERAL, LITERAL_RANK);
         if (!literal.isEmpty()) {
             return literal;
         }
-        setSimilarityThreshold();
-        return acrossTime(folded, limit, FUZZY, FUZZY_RANK);
+        var phrases = corrections.phrases(folded);
+        return phrases.isEmpty() ? literal : acrossTime(folded, phrases, limit, fuzzy(phrases), FUZZY_RANK);
     }
 
-    private List<UnitVersion> acrossTime(String folded, int limit, String match, String order) {
+    private List<UnitVersion> acrossTime(String folded, List<String> phrases, int limit, String match, String order) {
         String sql = "SELECT " + VERSION_COLUMNS + " FROM (SELECT DISTINCT ON (v.unit_id) v.* FROM org_unit_version v"
                 + " WHERE true" + match + " ORDER BY v.unit_id, upper(v.valid) DESC NULLS FIRST) v " + VERSION_JOINS
                 + order.replace("ORDER BY ", "ORDER BY (upper(v.valid) IS NULL) DESC, ") + " LIMIT :limit";
-        return jdbc.sql(sql)
+        return phrases(jdbc.sql(sql), phrases)
                 .param("f", folded)
                 .param("limit", limit)
                 .query(VERSION)
@@ -130,12 +141,29 @@ public class UnitSearch {
                 .single();
     }
 
-    private void setSimilarityThreshold() {
-        jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = 0.4").update();
+    /** Any of the corrected phrases as a substring: one trigram index scan per phrase, OR-ed. */
+    private static String fuzzy(List<String> phrases) {
+        var any = new StringBuilder(" AND (");
+        for (int i = 0; i < phrases.size(); i++) {
+            any.append(i == 0 ? "" : " OR ").append("v.search_text LIKE :p").append(i);
+        }
+        return any.append(')').toString();
+    }
+
+    private static JdbcClient.StatementSpec phrases(JdbcClient.StatementSpec spec, List<String> phrases) {
+        for (int i = 0; i < phrases.size(); i++) {
+            spec = spec.param("p" + i, "%" + phrases.get(i).replaceAll("([\\\\%_])", "\\\\$1") + "%");
+        }
+        return spec;
     }
 
     private static JdbcClient.StatementSpec bind(
-            JdbcClient.StatementSpec spec, UnitQuery query, @Nullable String rootPath, @Nullable String folded) {
+            JdbcClient.StatementSpec spec,
+            UnitQuery query,
+            @Nullable String rootPath,
+            @Nullable String folded,
+            List<String> phrases) {
+        spec = phrases(spec, phrases);
         spec = spec.param("asOf", query.asOf());
         if (rootPath != null) {
             spec = spec.param("root", rootPath);
