@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo sign-ins: {@code admin} (the whole country) and {@code quangninh} (an editor scoped to
- * Quảng Ninh). No password is in the repository: the first start makes a random one, keeps it
+ * The demo sign-ins: {@code admin} (administrator, the whole country; must choose a new
+ * password at the first sign-in), {@code quangninh} (office of a province), {@code haiphong}
+ * (office of a centrally-run city) and {@code mongcai1} (reporter of a ward). No password is in the repository: the first start makes a random one, keeps it
  * in the data folder (readable by its owner only) and prints it with the address at each start.
  * {@code mandate.demo-password} sets it instead (the test suite does).
  */
@@ -64,30 +65,62 @@ class DemoUsers {
             return;
         }
         String password = password();
+        // the administrator must choose a password at the first sign-in, unless the password
+        // was set by configuration (tests and scripted demos)
+        boolean forceChange = configuredPassword == null;
         if (!users.exists("admin")) {
-            users.add("admin", encoder.encode(password), "Quản trị hệ thống", "admin", null);
-            Long quangNinh = catalog
-                    .find(new UnitQuery(LocalDate.now(), Hierarchy.LOCALITY, "province", null, "Quảng Ninh", 0, 1))
-                    .items()
-                    .stream()
-                    .findFirst()
-                    .map(v -> v.id())
-                    .orElse(null);
-            users.add("quangninh", encoder.encode(password), "Văn phòng Tỉnh ủy Quảng Ninh", "editor", quangNinh);
+            users.add("admin", encoder.encode(password), "Quản trị hệ thống", forceChange);
+            users.grant("admin", Role.ADMIN, null, "system:demo");
+            demoUser("quangninh", "Văn phòng Tỉnh ủy Quảng Ninh", Role.OFFICE, "province", "Quảng Ninh", password);
+            demoUser("haiphong", "Văn phòng Thành ủy Hải Phòng", Role.OFFICE, "province", "Hải Phòng", password);
+            demoUser("mongcai1", "Phường Móng Cái 1 (báo cáo)", Role.REPORTER, "commune", "Móng Cái 1", password);
         } else if (configuredPassword != null) {
-            users.setPassword("admin", encoder.encode(password));
-            users.setPassword("quangninh", encoder.encode(password));
+            for (String name : DEMO) {
+                users.setPassword(name, encoder.encode(password), false);
+            }
         }
+        boolean mustChange =
+                users.find("admin").map(Users.AppUser::mustChangePassword).orElse(false);
         String banner = """
 
                 ============================================================
                   Mandate is ready at %s
-                  Sign in as  admin      / %s   (whole country)
-                          or  quangninh  / %s   (editor, Quảng Ninh)
-                  Reading needs no sign-in; changes do. API: %s/swagger-ui.html
+                  Sign in as  admin      / %s   (administrator, whole country%s)
+                          or  quangninh  / %s   (office, Quảng Ninh province)
+                          or  haiphong   / %s   (office, Hải Phòng city)
+                          or  mongcai1   / %s   (reporter, Móng Cái 1 ward)
+                  The registry is public; everything else needs a sign-in.
+                  API tokens: ./mandate token --user NAME; API: %s/swagger-ui.html
                 ============================================================
-                """.formatted(address, password, password, address);
+                """.formatted(
+                        address,
+                        password,
+                        mustChange ? "; asks for a new password" : "",
+                        password,
+                        password,
+                        password,
+                        address);
         System.out.println(banner);
+    }
+
+    private static final String[] DEMO = {"admin", "quangninh", "haiphong", "mongcai1"};
+
+    private void demoUser(String name, String displayName, Role role, String level, String unitName, String password) {
+        Long unit =
+                catalog
+                        .find(new UnitQuery(LocalDate.now(), Hierarchy.LOCALITY, level, null, unitName, 0, 5))
+                        .items()
+                        .stream()
+                        .filter(v -> v.name().equals(unitName))
+                        .findFirst()
+                        .map(v -> v.id())
+                        .orElse(null);
+        if (unit == null) {
+            log.warn("Demo user {} not created: no {} named {} in the registry", name, level, unitName);
+            return;
+        }
+        users.add(name, encoder.encode(password), displayName, false);
+        users.grant(name, role, unit, "system:demo");
     }
 
     private String password() {

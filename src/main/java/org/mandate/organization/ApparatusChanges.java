@@ -368,7 +368,12 @@ public class ApparatusChanges {
         if (note != null) {
             detail.put("note", note);
         }
-        store.audit(change.actor(), kind.code(), subject, JsonWriter.standard().writeToString(detail));
+        store.audit(
+                change.actor(),
+                kind.code(),
+                subject,
+                change.effectiveDate(),
+                JsonWriter.standard().writeToString(detail));
         return event;
     }
 

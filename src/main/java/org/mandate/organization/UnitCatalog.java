@@ -52,6 +52,15 @@ public class UnitCatalog {
     }
 
     /** The unit and the units above it as they stood on a date, root first; empty if it did not stand. */
+    /**
+     * Whether grants at these root units cover the unit on the date: the unit, or a unit above it
+     * (for a body, also its locality), or a unit any of them passed into, stands under a root.
+     */
+    @Transactional(readOnly = true)
+    public boolean covers(long unitId, java.util.Collection<Long> roots, LocalDate date) {
+        return !roots.isEmpty() && units.covers(unitId, roots, date);
+    }
+
     public List<UnitVersion> lineOfAncestors(long unitId, LocalDate date) {
         return units.lineOfAncestors(unitId, date);
     }

@@ -10,6 +10,14 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @ControllerAdvice(annotations = Controller.class)
 class LayoutModel {
 
+    /** The signed-in user's name, or null: the layout offers sign-in or the account and sign-out. */
+    @ModelAttribute("currentUser")
+    @org.jspecify.annotations.Nullable
+    String currentUser(jakarta.servlet.http.HttpServletRequest request) {
+        var principal = request.getUserPrincipal();
+        return principal == null ? null : principal.getName();
+    }
+
     /** The current page in the other language, keeping its query (date, parent, search). */
     @ModelAttribute("otherLanguageUrl")
     String otherLanguageUrl(Locale locale) {

@@ -11,7 +11,6 @@ import org.mandate.organization.UnitQuery;
 import org.mandate.support.MandateIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
@@ -28,14 +27,11 @@ class ScopeIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ApiTokens tokens;
+
     private RestClient as(String user) {
-        var builder = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {});
-        if (user != null) {
-            builder.defaultHeaders(h -> h.setBasicAuth(user, "test-password"));
-        }
-        return builder.build();
+        return org.mandate.support.Api.as(port, tokens, user);
     }
 
     private int rename(String user, long unit, String name) {

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.mandate.audit.AuditLog;
+import org.mandate.audit.AuditRecord;
 import org.mandate.organization.ImportReport;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,9 +14,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ImportRuns {
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    ImportRuns(JdbcClient jdbc) {
+    ImportRuns(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public record Run(long id, String checksum, String files) {}
@@ -62,14 +66,12 @@ public class ImportRuns {
                     .param("raw", f.raw())
                     .update();
         }
-        jdbc.sql("""
-                        INSERT INTO audit_log (actor, action, entity, entity_id, detail)
-                        VALUES ('system', 'import', 'import_run', :run, jsonb_build_object('source', :source::text, 'files', :files::text))
-                        """)
-                .param("run", runId)
+        String detail = jdbc.sql("SELECT jsonb_build_object('source', :source::text, 'files', :files::text)::text")
                 .param("source", source)
                 .param("files", String.join(", ", files))
-                .update();
+                .query(String.class)
+                .single();
+        audit.record(AuditRecord.of("system", "import", "import_run", runId, detail));
         return runId;
     }
 

@@ -198,6 +198,16 @@ public class UnitRepository {
                 .list();
     }
 
+    /** See {@code unit_covered} (migration V5): the one definition of what grants at these roots cover. */
+    public boolean covers(long unitId, java.util.Collection<Long> roots, LocalDate date) {
+        return Boolean.TRUE.equals(jdbc.sql("SELECT unit_covered(:unit, :roots, :d)")
+                .param("unit", unitId)
+                .param("roots", roots.toArray(Long[]::new))
+                .param("d", date)
+                .query(Boolean.class)
+                .single());
+    }
+
     /** The unit and the units above it as of a date, root first. */
     public List<UnitVersion> lineOfAncestors(long unitId, LocalDate date) {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM org_unit_version v " + VERSION_JOINS + """

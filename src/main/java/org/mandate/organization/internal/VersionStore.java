@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.mandate.audit.AuditLog;
+import org.mandate.audit.AuditRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,9 +13,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class VersionStore {
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    VersionStore(JdbcClient jdbc) {
+    VersionStore(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** A stored version with what the rules need to see. */
@@ -181,15 +185,20 @@ public class VersionStore {
                 .update();
     }
 
-    public void audit(String actor, String action, long entityId, String detailJson) {
-        jdbc.sql("""
-                        INSERT INTO audit_log (actor, action, entity, entity_id, detail)
-                        VALUES (:actor, :action, 'org_unit', :id, :detail::jsonb)
+    /** Audits a change of the unit on the date, with its version the day before and on the day. */
+    public void audit(String actor, String action, long unitId, LocalDate date, String detailJson) {
+        record Snapshot(@Nullable String before, @Nullable String after) {}
+        var snapshot = jdbc.sql("""
+                        SELECT (SELECT to_jsonb(v) - 'search_text' - 'name_folded' - 'full_name_folded'
+                                  FROM org_unit_version v WHERE v.unit_id = :id AND v.valid @> (:d::date - 1))::text AS before,
+                               (SELECT to_jsonb(v) - 'search_text' - 'name_folded' - 'full_name_folded'
+                                  FROM org_unit_version v WHERE v.unit_id = :id AND v.valid @> :d::date)::text AS after
                         """)
-                .param("actor", actor)
-                .param("action", action)
-                .param("id", entityId)
-                .param("detail", detailJson)
-                .update();
+                .param("id", unitId)
+                .param("d", date)
+                .query(Snapshot.class)
+                .single();
+        audit.record(new AuditRecord(
+                actor, action, "org_unit", unitId, unitId, detailJson, snapshot.before(), snapshot.after()));
     }
 }

@@ -10,7 +10,6 @@ import org.mandate.support.MandateIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -27,15 +26,14 @@ class BadInputIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.mandate.access.ApiTokens tokens;
+
     RestClient http;
 
     @BeforeEach
     void client() {
-        http = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth("admin", "test-password"))
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                .build();
+        http = org.mandate.support.Api.as(port, tokens, "admin");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,59 @@
+package org.mandate.access;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Signs in a request that carries {@code Authorization: Bearer TOKEN}. A token that is unknown,
+ * revoked or expired is refused outright (401), rather than treated as anonymous, so that a
+ * script learns at once that its token no longer works.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+    private final ApiTokens tokens;
+    private final Users users;
+
+    BearerTokenFilter(ApiTokens tokens, Users users) {
+        this.tokens = tokens;
+        this.users = users;
+    }
+
+    static boolean carriesToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!carriesToken(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = request.getHeader("Authorization").substring(7).strip();
+        var user = tokens.userOf(token).map(users::loadUserByUsername);
+        if (user.isEmpty() || !user.get().isAccountNonLocked()) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("""
+                    {"type":"about:blank","title":"Unauthorized","status":401,\
+                    "detail":"The API token is unknown, revoked or expired, or its user is locked"}""");
+            return;
+        }
+        var auth = UsernamePasswordAuthenticationToken.authenticated(
+                user.get().getUsername(), null, user.get().getAuthorities());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(auth);
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

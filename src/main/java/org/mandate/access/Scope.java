@@ -1,0 +1,44 @@
+package org.mandate.access;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one user may see and change: the union of their grants. Anonymous callers have no grants.
+ * Obtained from {@link Scopes}, which also applies it.
+ */
+public record Scope(@Nullable String username, List<Grant> grants) {
+    public static final Scope ANONYMOUS = new Scope(null, List.of());
+
+    public boolean signedIn() {
+        return username != null;
+    }
+
+    public boolean readsEverything() {
+        return grants.stream().anyMatch(Grant::wholeCountry);
+    }
+
+    public boolean changesEverything() {
+        return grants.stream().anyMatch(g -> g.wholeCountry() && g.role().changesRecords());
+    }
+
+    public boolean isAdministrator() {
+        return grants.stream().anyMatch(g -> g.role() == Role.ADMIN);
+    }
+
+    /** Root units of the grants that allow reading (all of them). */
+    public Set<Long> readRoots() {
+        return grants.stream().map(Grant::unitId).filter(id -> id != null).collect(Collectors.toSet());
+    }
+
+    /** Root units of the grants that allow changing records. */
+    public Set<Long> changeRoots() {
+        return grants.stream()
+                .filter(g -> g.role().changesRecords())
+                .map(Grant::unitId)
+                .filter(id -> id != null)
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,351 @@
+package org.mandate.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.mandate.audit.AuditLog;
+import org.mandate.organization.Hierarchy;
+import org.mandate.organization.UnitCatalog;
+import org.mandate.organization.UnitQuery;
+import org.mandate.support.Api;
+import org.mandate.support.MandateIT;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Sign-in, tokens, CSRF, the audit chain, and a sweep of every endpoint of the OpenAPI document. */
+@MandateIT
+class SecurityIT {
+    /** What anyone may call without signing in (the published registry and the public utilities). */
+    static boolean isPublic(String operation) {
+        return operation.equals("GET /api/units")
+                || operation.startsWith("GET /api/units/")
+                || operation.equals("POST /api/references/extract");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    UnitCatalog catalog;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String cookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("SESSION="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElse("");
+    }
+
+    private static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a CSRF token in the form").isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> signIn(String user, String password, String session, String csrf) throws Exception {
+        String form = "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&_csrf=" + csrf;
+        return send(HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    }
+
+    private void user(String name, boolean mustChange) {
+        if (!users.exists(name)) {
+            users.add(name, encoder.encode("correct-horse-battery"), name, mustChange);
+            users.grant(name, Role.VIEWER, null, "system:tests");
+        }
+    }
+
+    @Test
+    void signInChangesTheSessionIdAndRepeatedFailuresLockTheAccount() throws Exception {
+        user("lockme", false);
+        var loginPage = send(HttpRequest.newBuilder(URI.create(url("/login"))).build());
+        String session = cookie(loginPage);
+        String token = csrf(loginPage.body());
+        var ok = signIn("lockme", "correct-horse-battery", session, token);
+        assertThat(ok.statusCode()).isEqualTo(302);
+        assertThat(ok.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(cookie(ok)).as("a new session id after sign-in").isNotEmpty().isNotEqualTo(session);
+
+        var again = send(HttpRequest.newBuilder(URI.create(url("/login"))).build());
+        String s2 = cookie(again);
+        String t2 = csrf(again.body());
+        for (int i = 0; i < Users.MAX_FAILURES; i++) {
+            var failed = signIn("lockme", "wrong-password", s2, t2);
+            assertThat(failed.headers().firstValue("Location").orElseThrow()).contains("/login?error");
+        }
+        var refused = signIn("lockme", "correct-horse-battery", s2, t2);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("/login?error");
+        var message = send(HttpRequest.newBuilder(URI.create(url("/login?error")))
+                .header("Cookie", s2)
+                .build());
+        assertThat(message.body()).contains("bị khóa tạm thời");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = 'lockme' AND action = 'login_failed'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(Users.MAX_FAILURES);
+    }
+
+    @Test
+    void changesWithASessionNeedTheCsrfToken() throws Exception {
+        var loginPage = send(HttpRequest.newBuilder(URI.create(url("/login"))).build());
+        var noToken = send(HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie(loginPage))
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=test-password"))
+                .build());
+        assertThat(noToken.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void tokensCanBeRevokedAndAPasswordChangeCanBeRequired() {
+        user("scripted", false);
+        var issued = tokens.issue("scripted", "test", 1, "system:tests");
+        var client = org.springframework.web.client.RestClient.builder()
+                .baseUrl(url(""))
+                .defaultHeaders(h -> h.setBearerAuth(issued.token()))
+                .defaultStatusHandler(s -> true, (rq, rs) -> {})
+                .build();
+        assertThat(client.get()
+                        .uri("/api/audit")
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        tokens.revoke("scripted", issued.id(), "system:tests");
+        assertThat(client.get()
+                        .uri("/api/audit")
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+
+        user("newcomer", true);
+        var forced = Api.as(port, tokens, "newcomer")
+                .get()
+                .uri("/api/audit")
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(forced.getStatusCode().value()).isEqualTo(403);
+        assertThat(forced.getBody()).contains("/account/password");
+    }
+
+    @Test
+    void auditOfAUnitOutsideScopeIsNotFound() {
+        long langSon = catalog.find(
+                        new UnitQuery(LocalDate.now(), Hierarchy.LOCALITY, "province", null, "Lạng Sơn", 0, 1))
+                .items()
+                .getFirst()
+                .id();
+        String path = "/api/audit?entity=org_unit&id=" + langSon;
+        assertThat(Api.as(port, tokens, null)
+                        .get()
+                        .uri(path)
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        assertThat(Api.as(port, tokens, "quangninh")
+                        .get()
+                        .uri(path)
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(Api.as(port, tokens, "admin")
+                        .get()
+                        .uri(path)
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aChangedOrDeletedAuditEntryBreaksTheChain() {
+        assertThat(audit.verify().intact()).isTrue();
+        long seq = jdbc.sql("SELECT max(seq) FROM audit_log").query(Long.class).single();
+        String actor = jdbc.sql("SELECT actor FROM audit_log WHERE seq = :s")
+                .param("s", seq)
+                .query(String.class)
+                .single();
+        jdbc.sql("UPDATE audit_log SET actor = 'someone-else' WHERE seq = :s")
+                .param("s", seq)
+                .update();
+        try {
+            var check = audit.verify();
+            assertThat(check.intact()).isFalse();
+            assertThat(check.brokenAt()).isEqualTo(seq);
+            assertThat(check.reason()).contains("changed");
+        } finally {
+            jdbc.sql("UPDATE audit_log SET actor = :a WHERE seq = :s")
+                    .param("a", actor)
+                    .param("s", seq)
+                    .update();
+        }
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void storedMarkupIsShownAsTextAndInjectionChangesNothing() throws Exception {
+        long quangNinh = catalog.find(
+                        new UnitQuery(LocalDate.now(), Hierarchy.LOCALITY, "province", null, "Quảng Ninh", 0, 1))
+                .items()
+                .getFirst()
+                .id();
+        String evil = "<script>alert('x')</script>";
+        var created = Api.as(port, tokens, "admin")
+                .post()
+                .uri("/api/units")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "hierarchy",
+                        "locality",
+                        "code",
+                        "99999",
+                        "name",
+                        evil,
+                        "fullName",
+                        "Xã " + evil,
+                        "level",
+                        "commune",
+                        "kind",
+                        "xa",
+                        "parentId",
+                        quangNinh,
+                        "effectiveDate",
+                        "2026-01-01",
+                        "legalBasis",
+                        "1/NQ-TEST"))
+                .retrieve()
+                .toEntity(Map.class);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        long id = ((Number) created.getBody().get("id")).longValue();
+        var page = send(HttpRequest.newBuilder(URI.create(url("/units/" + id))).build());
+        assertThat(page.body()).doesNotContain(evil).contains("&lt;script&gt;");
+
+        long before = jdbc.sql("SELECT count(*) FROM org_unit_version")
+                .query(Long.class)
+                .single();
+        for (String attack :
+                List.of("' OR 1=1 --", "1; DROP TABLE org_unit_version; --", "%' UNION SELECT * FROM app_user --")) {
+            String q = URLEncoder.encode(attack, StandardCharsets.UTF_8);
+            for (String path : List.of(
+                    "/api/units?q=" + q,
+                    "/api/units?parent=" + q,
+                    "/api/units?level=" + q,
+                    "/api/units?asOf=" + q,
+                    "/units/search?q=" + q)) {
+                var response =
+                        send(HttpRequest.newBuilder(URI.create(url(path))).build());
+                assertThat(response.statusCode()).as(path).isIn(200, 400);
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM org_unit_version")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    /**
+     * Every operation of the OpenAPI document, called anonymously and by a user whose scope is one
+     * ward: anonymous callers get 401 except on the public list; the ward's reporter changes nothing
+     * (no 2xx on any write) and reads no audit or user data beyond their own.
+     */
+    @Test
+    void everyEndpointRefusesAnonymousAndOutOfScopeCallers() throws Exception {
+        JsonNode doc = JsonMapper.builder()
+                .build()
+                .readTree(send(HttpRequest.newBuilder(URI.create(url("/v3/api-docs")))
+                                .build())
+                        .body());
+        long langSonBody = catalog.find(
+                        new UnitQuery(LocalDate.of(2026, 1, 1), Hierarchy.BODY, null, null, "Tỉnh ủy Lạng Sơn", 0, 1))
+                .items()
+                .getFirst()
+                .id();
+        List<String> checked = new ArrayList<>();
+        for (var path : doc.get("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                String method = op.getKey().toUpperCase();
+                String concrete = path.getKey().replaceAll("\\{[^}]+}", String.valueOf(langSonBody));
+                String key = method + " " + path.getKey();
+                checked.add(key);
+                int anonymous = call(method, concrete, null);
+                if (isPublic(key)) {
+                    assertThat(anonymous).as(key + " is public").isLessThan(500);
+                } else {
+                    assertThat(anonymous).as(key + " anonymously").isEqualTo(401);
+                }
+                int reporter = call(method, concrete, "mongcai1");
+                if (!method.equals("GET")) {
+                    assertThat(reporter)
+                            .as(key + " by an out-of-scope reporter")
+                            .isIn(400, 403, 404, 405, 415);
+                }
+            }
+        }
+        assertThat(checked).contains("POST /api/units", "GET /api/audit", "POST /api/merges");
+    }
+
+    private int call(String method, String path, String user) {
+        var client = Api.as(port, tokens, user);
+        var spec = client.method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(path);
+        if (!method.equals("GET") && !method.equals("DELETE")) {
+            spec = spec.contentType(MediaType.APPLICATION_JSON).body("{}");
+        }
+        return spec.retrieve().toBodilessEntity().getStatusCode().value();
+    }
+}
