@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.mandate.audit.AuditLog;
 import org.mandate.audit.AuditRecord;
 import org.mandate.shared.InputProblem;
 import org.mandate.shared.NotFound;
+import org.springframework.boot.json.JsonWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,7 +76,7 @@ public class ApiTokens {
                 "api_token",
                 id,
                 null,
-                "{\"user\": \"" + username + "\", \"days\": " + days + "}",
+                JsonWriter.standard().writeToString(Map.of("user", username, "days", days)),
                 null,
                 null));
         return new Issued(id, token, expires);
@@ -110,7 +112,12 @@ public class ApiTokens {
         if (changed == 0) {
             throw new NotFound("Token " + id + " of " + username + " was not found or is already revoked");
         }
-        audit.record(AuditRecord.of(revokedBy, "token_revoked", "api_token", id, "{\"user\": \"" + username + "\"}"));
+        audit.record(AuditRecord.of(
+                revokedBy,
+                "token_revoked",
+                "api_token",
+                id,
+                JsonWriter.standard().writeToString(Map.of("user", username))));
     }
 
     private static byte[] hash(String token) {

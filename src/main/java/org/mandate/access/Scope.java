@@ -24,10 +24,6 @@ public record Scope(@Nullable String username, List<Grant> grants) {
         return grants.stream().anyMatch(g -> g.wholeCountry() && g.role().changesRecords());
     }
 
-    public boolean isAdministrator() {
-        return grants.stream().anyMatch(g -> g.role() == Role.ADMIN);
-    }
-
     /** Root units of the grants that allow reading (all of them). */
     public Set<Long> readRoots() {
         return grants.stream().map(Grant::unitId).filter(id -> id != null).collect(Collectors.toSet());

@@ -1,6 +1,7 @@
 package org.mandate.access;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.mandate.organization.UnitCatalog;
 import org.mandate.shared.AccessDenied;
 import org.mandate.shared.NotFound;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Scopes {
+    /** Scope is decided as of the day in Vietnam, where the offices are. */
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
     private final Users users;
     private final UnitCatalog catalog;
 
@@ -62,6 +66,6 @@ public class Scopes {
     }
 
     static LocalDate today() {
-        return LocalDate.now(Zones.VIETNAM);
+        return LocalDate.now(VIETNAM);
     }
 }

@@ -81,9 +81,9 @@ class SecurityConfiguration {
     }
 
     /**
-     * bcrypt at cost 10 (about 60-90 ms per check on a 2-core machine, within the 300 ms budget
-     * for a sign-in; see docs/BENCHMARKS.md). Stored hashes carry their algorithm, so the cost or
-     * the algorithm can change later without invalidating existing passwords.
+     * bcrypt at cost 10, Spring Security's default. The sign-in hashing budget (300 ms) has no
+     * benchmark in the repository yet. Stored hashes carry their algorithm, so the cost or the
+     * algorithm can change later without invalidating existing passwords.
      */
     @Bean
     PasswordEncoder passwordEncoder() {

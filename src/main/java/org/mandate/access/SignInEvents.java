@@ -1,9 +1,10 @@
 package org.mandate.access;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.mandate.audit.AuditLog;
 import org.mandate.audit.AuditRecord;
+import org.springframework.boot.json.JsonWriter;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
@@ -35,7 +36,8 @@ class SignInEvents {
         String name = String.valueOf(event.getAuthentication().getName());
         var lockedUntil = users.failed(name);
         String detail = lockedUntil
-                .map(t -> "{\"lockedUntil\": \"" + TIME.format(t.atZone(ZoneId.of("Asia/Ho_Chi_Minh"))) + "\"}")
+                .map(t -> JsonWriter.standard()
+                        .writeToString(Map.of("lockedUntil", TIME.format(t.atZone(Scopes.VIETNAM)))))
                 .orElse("{}");
         audit.recordEvent(
                 AuditRecord.of(name.replaceAll("[^\\p{L}\\p{N}._@-]", "?"), "login_failed", "app_user", null, detail));

@@ -96,14 +96,6 @@ class Users implements UserDetailsService {
                 .single();
     }
 
-    Optional<Grant> revoke(String username, long grantId) {
-        var grant = grants(username).stream().filter(g -> g.id() == grantId).findFirst();
-        grant.ifPresent(g -> jdbc.sql("DELETE FROM user_grant WHERE id = :id")
-                .param("id", grantId)
-                .update());
-        return grant;
-    }
-
     void setPassword(String username, String passwordHash, boolean mustChange) {
         jdbc.sql("""
                         UPDATE app_user SET password_hash = :hash, must_change_password = :must,

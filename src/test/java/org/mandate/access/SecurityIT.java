@@ -152,21 +152,9 @@ class SecurityIT {
                 .defaultHeaders(h -> h.setBearerAuth(issued.token()))
                 .defaultStatusHandler(s -> true, (rq, rs) -> {})
                 .build();
-        assertThat(client.get()
-                        .uri("/api/audit")
-                        .retrieve()
-                        .toBodilessEntity()
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(200);
+        assertThat(status(client.get().uri("/api/audit"))).isEqualTo(200);
         tokens.revoke("scripted", issued.id(), "system:tests");
-        assertThat(client.get()
-                        .uri("/api/audit")
-                        .retrieve()
-                        .toBodilessEntity()
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(401);
+        assertThat(status(client.get().uri("/api/audit"))).isEqualTo(401);
 
         user("newcomer", true);
         var forced = Api.as(port, tokens, "newcomer")
@@ -186,30 +174,9 @@ class SecurityIT {
                 .getFirst()
                 .id();
         String path = "/api/audit?entity=org_unit&id=" + langSon;
-        assertThat(Api.as(port, tokens, null)
-                        .get()
-                        .uri(path)
-                        .retrieve()
-                        .toBodilessEntity()
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(401);
-        assertThat(Api.as(port, tokens, "quangninh")
-                        .get()
-                        .uri(path)
-                        .retrieve()
-                        .toBodilessEntity()
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(404);
-        assertThat(Api.as(port, tokens, "admin")
-                        .get()
-                        .uri(path)
-                        .retrieve()
-                        .toBodilessEntity()
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(200);
+        assertThat(call("GET", path, null)).isEqualTo(401);
+        assertThat(call("GET", path, "quangninh")).isEqualTo(404);
+        assertThat(call("GET", path, "admin")).isEqualTo(200);
     }
 
     @Test
@@ -346,6 +313,10 @@ class SecurityIT {
         if (!method.equals("GET") && !method.equals("DELETE")) {
             spec = spec.contentType(MediaType.APPLICATION_JSON).body("{}");
         }
-        return spec.retrieve().toBodilessEntity().getStatusCode().value();
+        return status(spec);
+    }
+
+    private static int status(org.springframework.web.client.RestClient.RequestHeadersSpec<?> request) {
+        return request.retrieve().toBodilessEntity().getStatusCode().value();
     }
 }

@@ -2,11 +2,13 @@ package org.mandate.organization.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.mandate.audit.AuditLog;
 import org.mandate.audit.AuditRecord;
 import org.mandate.organization.ImportReport;
+import org.springframework.boot.json.JsonWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,11 +68,8 @@ public class ImportRuns {
                     .param("raw", f.raw())
                     .update();
         }
-        String detail = jdbc.sql("SELECT jsonb_build_object('source', :source::text, 'files', :files::text)::text")
-                .param("source", source)
-                .param("files", String.join(", ", files))
-                .query(String.class)
-                .single();
+        String detail =
+                JsonWriter.standard().writeToString(Map.of("source", source, "files", String.join(", ", files)));
         audit.record(AuditRecord.of("system", "import", "import_run", runId, detail));
         return runId;
     }
