@@ -2,6 +2,8 @@ package org.mandate.access;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mandate.organization.UnitCatalog;
 import org.mandate.shared.AccessDenied;
 import org.mandate.shared.NotFound;
@@ -28,8 +30,23 @@ public class Scopes {
         this.catalog = catalog;
     }
 
+    private static final ThreadLocal<Scope> SYSTEM_JOB = new ThreadLocal<>();
+
+    /**
+     * Runs Mandate's own jobs (loading the demo data) with a whole-country scope, as actor
+     * {@code system:JOB}, until the returned handle is closed.
+     */
+    public static AutoCloseable asSystem(String job) {
+        SYSTEM_JOB.set(new Scope("system:" + job, List.of(new Grant(0, Role.ADMIN, null, "Việt Nam"))));
+        return SYSTEM_JOB::remove;
+    }
+
     /** The scope of whoever makes the current request; anonymous when nobody is signed in. */
     public Scope current() {
+        Scope job = SYSTEM_JOB.get();
+        if (job != null) {
+            return job;
+        }
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return Scope.ANONYMOUS;
@@ -62,6 +79,47 @@ public class Scopes {
         if (!mayChange(scope, unitId)) {
             throw new AccessDenied((scope.signedIn() ? scope.username() : "An anonymous caller") + " may not change "
                     + what + ": it lies outside their scope");
+        }
+    }
+
+    /**
+     * Records that flow down the hierarchy, such as directive documents, are read in their unit's
+     * subtree and above it: a province's conclusion by its communes and by the country's office,
+     * not by another province. A record of no unit (a national document) is read by everyone
+     * signed in.
+     */
+    public boolean mayReadFlowingDown(Scope scope, @Nullable Long unitId) {
+        if (!scope.signedIn()) {
+            return false;
+        }
+        if (unitId == null || scope.readsEverything()) {
+            return true;
+        }
+        LocalDate today = today();
+        return catalog.covers(unitId, scope.readRoots(), today)
+                || scope.readRoots().stream().anyMatch(root -> catalog.covers(root, List.of(unitId), today));
+    }
+
+    /** @throws NotFound when the current user may not read a record that flows down from the unit */
+    public void requireReadFlowingDown(@Nullable Long unitId, String what) {
+        if (!mayReadFlowingDown(current(), unitId)) {
+            throw new NotFound(what + " was not found");
+        }
+    }
+
+    /**
+     * Like {@link #requireChange(long, String)}; a record of no unit (national) is changed only
+     * under a whole-country grant that changes records.
+     */
+    public void requireChangeOf(@Nullable Long unitId, String what) {
+        if (unitId != null) {
+            requireChange(unitId, what);
+            return;
+        }
+        Scope scope = current();
+        if (!scope.changesEverything()) {
+            throw new AccessDenied((scope.signedIn() ? scope.username() : "An anonymous caller") + " may not change "
+                    + what + ": only a grant over the whole country changes national records");
         }
     }
 

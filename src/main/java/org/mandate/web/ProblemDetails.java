@@ -12,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Errors of the HTTP API as RFC 9457 problem details that say what is wrong and where: the
@@ -46,6 +45,9 @@ class ProblemDetails {
         var detail = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
         detail.setTitle("Conflicts with the record");
         detail.setType(URI.create("urn:mandate:problem:conflict"));
+        if (conflict.existing() != null) {
+            detail.setProperty("existing", conflict.existing());
+        }
         return detail;
     }
 
@@ -74,13 +76,6 @@ class ProblemDetails {
                 "Refused by the registry's rules: " + e.getMostSpecificCause().getMessage());
         detail.setTitle("Conflicts with the record");
         detail.setType(URI.create("urn:mandate:problem:conflict"));
-        return detail;
-    }
-
-    @ExceptionHandler
-    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        var detail = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
-        detail.setTitle("Upload too large");
         return detail;
     }
 }
