@@ -76,8 +76,14 @@ class DemoUsers {
             demoUser("mongcai1", "Phường Móng Cái 1 (báo cáo)", Role.REPORTER, "commune", "Móng Cái 1", password);
         } else if (configuredPassword != null) {
             for (String name : DEMO) {
-                users.setPassword(name, encoder.encode(password), false);
+                if (users.exists(name)) {
+                    users.setPassword(name, encoder.encode(password), false);
+                }
             }
+        }
+        if (!users.exists("lanhdaoqn")) {
+            // added after the first demo users: data folders made before it get it too
+            demoUser("lanhdaoqn", "Lãnh đạo Tỉnh ủy Quảng Ninh", Role.LEADER, "province", "Quảng Ninh", password);
         }
         boolean mustChange =
                 users.find("admin").map(Users.AppUser::mustChangePassword).orElse(false);
@@ -89,6 +95,7 @@ class DemoUsers {
                           or  quangninh  / %s   (office, Quảng Ninh province)
                           or  haiphong   / %s   (office, Hải Phòng city)
                           or  mongcai1   / %s   (reporter, Móng Cái 1 ward)
+                          or  lanhdaoqn  / %s   (leader, Quảng Ninh: approves extensions)
                   The registry is public; everything else needs a sign-in.
                   API tokens: ./mandate token --user NAME; API: %s/swagger-ui.html
                 ============================================================
@@ -99,11 +106,12 @@ class DemoUsers {
                         password,
                         password,
                         password,
+                        password,
                         address);
         System.out.println(banner);
     }
 
-    private static final String[] DEMO = {"admin", "quangninh", "haiphong", "mongcai1"};
+    private static final String[] DEMO = {"admin", "quangninh", "haiphong", "mongcai1", "lanhdaoqn"};
 
     private void demoUser(String name, String displayName, Role role, String level, String unitName, String password) {
         Long unit =

@@ -123,6 +123,31 @@ public class Scopes {
         }
     }
 
+    /** Whether a grant with one of the roles covers the unit (a whole-country grant covers every unit). */
+    public boolean mayAct(Scope scope, long unitId, Role... roles) {
+        var allowed = java.util.EnumSet.noneOf(Role.class);
+        allowed.addAll(java.util.Arrays.asList(roles));
+        if (scope.grants().stream().anyMatch(g -> g.wholeCountry() && allowed.contains(g.role()))) {
+            return true;
+        }
+        var roots = scope.grants().stream()
+                .filter(g -> !g.wholeCountry() && allowed.contains(g.role()))
+                .map(Grant::unitId)
+                .collect(java.util.stream.Collectors.toSet());
+        return !roots.isEmpty() && catalog.covers(unitId, roots, today());
+    }
+
+    /** @throws AccessDenied unless a grant with one of the roles covers the unit */
+    public void requireAct(long unitId, String what, Role... roles) {
+        Scope scope = current();
+        if (!mayAct(scope, unitId, roles)) {
+            throw new AccessDenied((scope.signedIn() ? scope.username() : "An anonymous caller") + " may not " + what
+                    + ": that needs the role "
+                    + java.util.Arrays.stream(roles).map(Role::code).toList()
+                    + " over the unit");
+        }
+    }
+
     static LocalDate today() {
         return LocalDate.now(VIETNAM);
     }

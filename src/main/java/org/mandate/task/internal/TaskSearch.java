@@ -1,0 +1,107 @@
+package org.mandate.task.internal;
+
+import java.util.Collection;
+import org.mandate.shared.PageOf;
+import org.mandate.task.TaskQuery;
+import org.mandate.task.TaskRow;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Task lists with their filters, within what the reader may see. */
+@Repository
+public class TaskSearch {
+    private final JdbcClient jdbc;
+
+    TaskSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param all the reader sees everything
+     * @param roots the units of the reader's grants: tasks led or coordinated by a unit under one
+     *     of them (as of the day, following restructuring) are visible
+     */
+    public PageOf<TaskRow> find(TaskQuery q, boolean all, Collection<Long> roots) {
+        var where = new StringBuilder(" WHERE t.start_on <= :asOf");
+        if (q.unitId() != null) {
+            where.append(
+                    q.subtree()
+                            ? " AND t.lead_unit_id IN (SELECT unit_id FROM units_under_as_of(:unit, :asOf))"
+                            : " AND t.lead_unit_id = :unit");
+        }
+        if (!all) {
+            where.append("""
+                     AND (t.lead_unit_id IN (SELECT a.unit_id FROM allowed a)
+                          OR EXISTS (SELECT 1 FROM task_coordinator c JOIN allowed a ON a.unit_id = c.unit_id
+                                      WHERE c.task_id = t.id))""");
+        }
+        if (q.sourceDocumentId() != null) {
+            where.append(" AND t.document_id IN (SELECT id FROM sources)");
+        }
+        if (q.responsible() != null) {
+            where.append(" AND t.responsible ILIKE '%' || :responsible || '%'");
+        }
+        if (q.deadlineFrom() != null) {
+            where.append(" AND dd.deadline >= :deadlineFrom");
+        }
+        if (q.deadlineTo() != null) {
+            where.append(" AND dd.deadline <= :deadlineTo");
+        }
+        if (q.meetingId() != null) {
+            where.append(" AND t.meeting_id = :meeting");
+        }
+        String status = q.status();
+        if (status != null) {
+            if (status.equals("due_soon")) {
+                where.append(
+                        " AND (" + TaskStore.STATUS + ") = 'in_progress' AND dd.deadline <= CAST(:asOf AS date) + 7");
+            } else {
+                where.append(" AND (" + TaskStore.STATUS + ") = :status");
+            }
+        }
+        // sources: the document and everything that implements or continues it, transitively
+        String with = "WITH RECURSIVE allowed(unit_id) AS ("
+                + (all
+                        ? "SELECT NULL::bigint WHERE false"
+                        : "SELECT u.unit_id FROM unnest(CAST(:roots AS bigint[])) r(id),"
+                                + " units_under_as_of(r.id, :asOf) u")
+                + "), sources(id) AS (SELECT CAST(:source AS bigint) WHERE CAST(:source AS bigint) IS NOT NULL"
+                + " UNION SELECT l.from_id FROM document_link l JOIN sources s ON l.to_id = s.id"
+                + " WHERE l.relation IN ('implements', 'continues')) ";
+        String sql = with + TaskStore.ROW_FROM.replaceFirst("SELECT ", "SELECT count(*) OVER () AS total, ") + where
+                + " ORDER BY dd.deadline NULLS LAST, t.id LIMIT :size OFFSET :offset";
+        var spec = jdbc.sql(sql)
+                .param("asOf", q.asOf())
+                .param("source", q.sourceDocumentId())
+                .param("size", q.size())
+                .param("offset", (long) q.page() * q.size());
+        if (q.unitId() != null) {
+            spec = spec.param("unit", q.unitId());
+        }
+        if (!all) {
+            spec = spec.param("roots", roots.toArray(Long[]::new));
+        }
+        if (q.responsible() != null) {
+            spec = spec.param("responsible", q.responsible());
+        }
+        if (q.deadlineFrom() != null) {
+            spec = spec.param("deadlineFrom", q.deadlineFrom());
+        }
+        if (q.deadlineTo() != null) {
+            spec = spec.param("deadlineTo", q.deadlineTo());
+        }
+        if (q.meetingId() != null) {
+            spec = spec.param("meeting", q.meetingId());
+        }
+        if (status != null && !status.equals("due_soon")) {
+            spec = spec.param("status", status);
+        }
+        long[] total = {0};
+        var items = spec.query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return TaskStore.row(rs, n);
+                })
+                .list();
+        return new PageOf<>(total[0], items);
+    }
+}
