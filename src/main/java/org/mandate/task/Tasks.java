@@ -331,11 +331,43 @@ public class Tasks {
         return search.find(q, scope.readsEverything(), scope.readRoots());
     }
 
-    /** Counts by status under the unit as of the day (the dashboard's first figures). */
+    /**
+     * Counts by status under the unit as of the day (the dashboard's first figures); with no unit,
+     * the whole country, for those who read it.
+     */
     @Transactional(readOnly = true)
-    public Map<TaskStatus, Long> counts(long unitId, LocalDate asOf) {
+    public Map<TaskStatus, Long> counts(@Nullable Long unitId, LocalDate asOf) {
+        if (unitId == null) {
+            if (!scopes.current().readsEverything()) {
+                throw InputProblem.field(
+                        "unit", "say which unit: only a whole-country grant reads the country's counts");
+            }
+            return store.counts(TaskCounts.COUNTRY, asOf);
+        }
         scopes.requireRead(unitId, "Unit " + unitId);
         return store.counts(unitId, asOf);
+    }
+
+    /** Per lead unit under the unit: counts by status and late rate, the most late first. */
+    @Transactional(readOnly = true)
+    public List<LeadUnitCounts> byLeadUnit(long unitId, LocalDate asOf, int limit) {
+        scopes.requireRead(unitId, "Unit " + unitId);
+        return search.byLeadUnit(unitId, asOf, limit);
+    }
+
+    /** Counts by status at the end of each of the months up to the day's (the trend). */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, Map<TaskStatus, Long>> trend(@Nullable Long unitId, LocalDate asOf, int months) {
+        counts(unitId, asOf);
+        long scope = unitId == null ? TaskCounts.COUNTRY : unitId;
+        var trend = new java.util.LinkedHashMap<LocalDate, Map<TaskStatus, Long>>();
+        LocalDate first = asOf.withDayOfMonth(1).minusMonths(months - 1L);
+        for (int i = 0; i < months; i++) {
+            LocalDate end = first.plusMonths(i + 1L).minusDays(1);
+            LocalDate day = end.isAfter(asOf) ? asOf : end;
+            trend.put(day, store.counts(scope, day));
+        }
+        return trend;
     }
 
     TaskStore.Stored readable(long id) {

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskCounts {
+    /** The scope id under which every task counts: the whole country. */
+    public static final long COUNTRY = 0;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -68,6 +71,11 @@ public class TaskCounts {
     /** Adds the contribution of a timeline under the scope spans, times {@code sign} (+1 or -1). */
     public static void contribute(TaskTimeline timeline, List<ScopeSpan> scopes, int sign, Map<Key, Integer> deltas) {
         for (var span : timeline.spans()) {
+            // the whole country, which is no unit of the registry (provinces have no parent)
+            deltas.merge(new Key(COUNTRY, span.from(), span.status().ordinal()), sign, Integer::sum);
+            if (span.until() != null) {
+                deltas.merge(new Key(COUNTRY, span.until(), span.status().ordinal()), -sign, Integer::sum);
+            }
             for (var scope : scopes) {
                 LocalDate from = later(span.from(), scope.from());
                 LocalDate until = earlier(span.until(), scope.until());

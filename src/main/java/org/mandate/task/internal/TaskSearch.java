@@ -1,5 +1,6 @@
 package org.mandate.task.internal;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import org.mandate.shared.PageOf;
 import org.mandate.task.TaskQuery;
@@ -103,5 +104,46 @@ public class TaskSearch {
                 })
                 .list();
         return new PageOf<>(total[0], items);
+    }
+
+    /**
+     * Counts by status per lead unit under the unit as of the day, units with the most tasks
+     * overdue or done late first. A lead unit that ended counts as itself (its name then).
+     */
+    public java.util.List<org.mandate.task.LeadUnitCounts> byLeadUnit(long unitId, LocalDate asOf, int limit) {
+        String sql = "WITH rows AS (" + TaskStore.ROW_FROM
+                + " WHERE t.start_on <= :asOf AND t.lead_unit_id IN (SELECT unit_id FROM units_under_as_of(:unit, :asOf)))"
+                + " SELECT lead_unit_id, min(lead_unit_name) AS name, status, count(*) AS n FROM rows"
+                + " GROUP BY lead_unit_id, status";
+        var byUnit = new java.util.LinkedHashMap<Long, java.util.EnumMap<org.mandate.task.TaskStatus, Long>>();
+        var names = new java.util.HashMap<Long, String>();
+        jdbc.sql(sql)
+                .param("asOf", asOf)
+                .param("unit", unitId)
+                .query((rs, n) -> {
+                    long lead = rs.getLong("lead_unit_id");
+                    names.put(lead, rs.getString("name"));
+                    byUnit.computeIfAbsent(lead, k -> new java.util.EnumMap<>(org.mandate.task.TaskStatus.class))
+                            .put(org.mandate.task.TaskStatus.of(rs.getString("status")), rs.getLong("n"));
+                    return null;
+                })
+                .list();
+        var out = new java.util.ArrayList<org.mandate.task.LeadUnitCounts>();
+        byUnit.forEach((lead, counts) -> {
+            for (var s : org.mandate.task.TaskStatus.values()) {
+                counts.putIfAbsent(s, 0L);
+            }
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            long done = counts.get(org.mandate.task.TaskStatus.DONE_ON_TIME)
+                    + counts.get(org.mandate.task.TaskStatus.DONE_LATE);
+            double lateRate = done == 0 ? 0 : (double) counts.get(org.mandate.task.TaskStatus.DONE_LATE) / done;
+            out.add(new org.mandate.task.LeadUnitCounts(lead, names.get(lead), counts, total, lateRate));
+        });
+        out.sort(java.util.Comparator.comparingLong(
+                        (org.mandate.task.LeadUnitCounts c) -> c.counts().get(org.mandate.task.TaskStatus.OVERDUE)
+                                + c.counts().get(org.mandate.task.TaskStatus.DONE_LATE))
+                .reversed()
+                .thenComparing(org.mandate.task.LeadUnitCounts::unitName));
+        return out.size() > limit ? out.subList(0, limit) : out;
     }
 }

@@ -72,8 +72,10 @@ class TaskApi {
     }
 
     @GetMapping("/counts")
-    @Operation(summary = "Counts of tasks by status under a unit as of a date")
-    Map<TaskStatus, Long> counts(@RequestParam long unit, @RequestParam(required = false) @Nullable String asOf) {
+    @Operation(summary = "Counts of tasks by status under a unit (none: the whole country) as of a date")
+    Map<TaskStatus, Long> counts(
+            @RequestParam(required = false) @Nullable Long unit,
+            @RequestParam(required = false) @Nullable String asOf) {
         return tasks.counts(unit, TaskForms.asOf(asOf));
     }
 

@@ -1,0 +1,59 @@
+package org.mandate.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mandate.support.Browser;
+import org.mandate.support.MandateIT;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The province office opens its dashboard, follows the overdue count down to the tasks behind
+ * it, and reports progress on one of them.
+ */
+@MandateIT
+class TaskDashboardE2EIT {
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void fromTheOverdueCountToATaskAndItsReport() {
+        var page = browser.open("http://localhost:" + port + "/login");
+        page.locator("input[name=username]").fill("quangninh");
+        page.locator("input[name=password]").fill("test-password");
+        page.locator("input[name=password]").press("Enter");
+        page.navigate("http://localhost:" + port + "/tasks/dashboard");
+
+        assertThat(page.locator("h1")).containsText("Quảng Ninh");
+        assertThat(page.locator("#trend canvas")).hasCount(1);
+        assertThat(page.locator("#by-lead-unit tbody tr").first()).isVisible();
+        page.locator("#counts a[data-status=overdue]").click();
+
+        var task = page.locator("table.tasks a", new Page.LocatorOptions().setHasText("Cải cách dịch vụ công"));
+        assertThat(task).hasCount(1);
+        task.click();
+        assertThat(page.locator("#status")).hasText("Quá hạn");
+        assertThat(page.locator("#reports")).containsText("Số hóa 60% thủ tục");
+
+        page.locator("#reports input[name=percent]").fill("75");
+        page.locator("#reports textarea[name=note]").fill("Số hóa thêm 15% thủ tục");
+        page.locator("#reports button[type=submit]").click();
+        assertThat(page.locator("#reports")).containsText("Số hóa thêm 15% thủ tục");
+        assertThat(page.locator("table.facts")).containsText("75%");
+    }
+}
