@@ -34,9 +34,13 @@ public class ApparatusChanges {
     private final VersionStore store;
     private final ChangeGuard guard;
 
-    ApparatusChanges(VersionStore store, ChangeGuard guard) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ApparatusChanges(
+            VersionStore store, ChangeGuard guard, org.springframework.context.ApplicationEventPublisher events) {
         this.store = store;
         this.guard = guard;
+        this.events = events;
     }
 
     public long establish(NewUnit unit, Change change) {
@@ -374,6 +378,7 @@ public class ApparatusChanges {
                 subject,
                 change.effectiveDate(),
                 JsonWriter.standard().writeToString(detail));
+        events.publishEvent(new ApparatusChanged(kind.code(), subject, change.effectiveDate()));
         return event;
     }
 

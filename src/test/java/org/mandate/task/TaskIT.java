@@ -240,6 +240,61 @@ class TaskIT {
                 .isIn(403, 404);
     }
 
+    @Autowired
+    org.mandate.organization.ApparatusChanges changes;
+
+    @Test
+    void aMergeRecordedAfterTheTasksExistMovesThemToTheSuccessor() {
+        // two communes of Quảng Ninh standing today; the first is merged into the second in 2027
+        var communes = jdbc.sql("""
+                        SELECT v.unit_id FROM org_unit_version p JOIN org_unit_version v
+                          ON v.path <@ p.path AND v.level = 'commune' AND v.valid @> CURRENT_DATE AND upper_inf(v.valid)
+                         WHERE p.unit_id = :p AND p.valid @> CURRENT_DATE
+                         ORDER BY v.code DESC LIMIT 2
+                        """)
+                .param("p", unit("province", "Quảng Ninh"))
+                .query(Long.class)
+                .list();
+        long merged = communes.get(0);
+        long successor = communes.get(1);
+        var created = post(
+                "quangninh",
+                "/api/tasks",
+                Map.of(
+                        "title",
+                        "Nhiệm vụ trước sáp nhập",
+                        "leadUnit",
+                        merged,
+                        "start",
+                        "2026-11-01",
+                        "deadline",
+                        "2027-06-30"));
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        long successorBefore =
+                ((Number) counts("quangninh", successor, "2027-03-01").get("in_progress")).longValue();
+        long mergedBefore = ((Number) counts("quangninh", merged, "2027-03-01").get("in_progress")).longValue();
+        long mergedEarlier = ((Number) counts("quangninh", merged, "2026-12-01").get("in_progress")).longValue();
+        try (var job = org.mandate.access.Scopes.asSystem("test")) {
+            changes.merge(
+                    List.of(merged),
+                    successor,
+                    null,
+                    new org.mandate.organization.Change(
+                            java.time.LocalDate.of(2027, 1, 1), "99/NQ-UBTVQH15 (test)", "system:test", null));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        // the kept counts were rebuilt with the merge: the task counts under the successor from then on
+        assertThat(counts("quangninh", successor, "2027-03-01"))
+                .containsEntry("in_progress", (int) (successorBefore + mergedBefore));
+        assertThat(counts("quangninh", merged, "2027-03-01")).containsEntry("in_progress", 0);
+        assertThat(counts("quangninh", merged, "2026-12-01")).containsEntry("in_progress", (int) mergedEarlier);
+        assertThat(total(
+                        "quangninh",
+                        "/api/tasks?unit=" + successor + "&subtree=true&asOf=2027-03-01&status=in_progress"))
+                .isEqualTo(successorBefore + mergedBefore);
+    }
+
     @Test
     void badInputNamesTheField() {
         var noLead = post("quangninh", "/api/tasks", Map.of("title", "x"));

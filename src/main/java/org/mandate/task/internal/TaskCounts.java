@@ -116,6 +116,70 @@ public class TaskCounts {
         apply(deltas);
     }
 
+    private static final int REBUILD_BATCH = 20_000;
+
+    /**
+     * Recomputes every task's contribution from scratch: after a restructuring, which changes
+     * where lead units count. Reads tasks in batches of {@value #REBUILD_BATCH}; the units' scope
+     * spans are read once per unit.
+     */
+    public void rebuild() {
+        jdbc.sql("DELETE FROM task_status_change").update();
+        var spansByUnit = new HashMap<Long, List<ScopeSpan>>();
+        long after = 0;
+        while (true) {
+            record Row(
+                    long id,
+                    long lead,
+                    LocalDate start,
+                    @Nullable LocalDate completed) {}
+            var rows = jdbc.sql("""
+                            SELECT id, lead_unit_id, start_on, completed_on FROM task
+                             WHERE id > :after ORDER BY id LIMIT :batch
+                            """)
+                    .param("after", after)
+                    .param("batch", REBUILD_BATCH)
+                    .query((rs, n) -> new Row(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getObject(3, LocalDate.class),
+                            rs.getObject(4, LocalDate.class)))
+                    .list();
+            if (rows.isEmpty()) {
+                return;
+            }
+            var deadlines = new HashMap<Long, List<TaskTimeline.Deadline>>();
+            jdbc.sql("""
+                            SELECT task_id, effective_on, deadline FROM task_deadline
+                             WHERE task_id > :after AND task_id <= :last ORDER BY task_id, effective_on
+                            """)
+                    .param("after", after)
+                    .param("last", rows.getLast().id())
+                    .query((rs, n) -> deadlines
+                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new TaskTimeline.Deadline(
+                                    rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class))))
+                    .list();
+            var missing = rows.stream()
+                    .map(Row::lead)
+                    .filter(u -> !spansByUnit.containsKey(u))
+                    .distinct()
+                    .toList();
+            if (!missing.isEmpty()) {
+                var read = scopeSpans(missing);
+                missing.forEach(u -> spansByUnit.put(u, read.getOrDefault(u, List.of())));
+            }
+            var deltas = new HashMap<Key, Integer>();
+            for (Row row : rows) {
+                var timeline =
+                        new TaskTimeline(row.start(), deadlines.getOrDefault(row.id(), List.of()), row.completed());
+                contribute(timeline, spansByUnit.get(row.lead()), +1, deltas);
+            }
+            apply(deltas);
+            after = rows.getLast().id();
+        }
+    }
+
     private static LocalDate later(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
     }
