@@ -96,6 +96,31 @@ class Users implements UserDetailsService {
                 .single();
     }
 
+    /** A grant with the user it belongs to, for revoking. */
+    record StoredGrant(
+            long id, String username, Role role, @Nullable Long unitId) {}
+
+    Optional<StoredGrant> grantById(long id) {
+        return jdbc.sql("""
+                        SELECT g.id, u.username, g.role, g.unit_id FROM user_grant g JOIN app_user u ON u.id = g.user_id
+                         WHERE g.id = :id
+                        """)
+                .param("id", id)
+                .query((rs, n) -> new StoredGrant(
+                        rs.getLong(1), rs.getString(2), Role.of(rs.getString(3)), (Long) rs.getObject(4)))
+                .optional();
+    }
+
+    void revoke(long grantId) {
+        jdbc.sql("DELETE FROM user_grant WHERE id = :id").param("id", grantId).update();
+    }
+
+    List<String> usernames() {
+        return jdbc.sql("SELECT username FROM app_user ORDER BY username")
+                .query(String.class)
+                .list();
+    }
+
     void setPassword(String username, String passwordHash, boolean mustChange) {
         jdbc.sql("""
                         UPDATE app_user SET password_hash = :hash, must_change_password = :must,

@@ -1,0 +1,114 @@
+package org.mandate.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mandate.support.Api;
+import org.mandate.support.MandateIT;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Administrators add users and change grants within their scope; every change is audited. */
+@MandateIT
+class UserAdminIT {
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Scopes scopes;
+
+    private int post(String user, String uri, Object body) {
+        return Api.as(port, tokens, user)
+                .post()
+                .uri(uri)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value();
+    }
+
+    private long province(String name) {
+        return jdbc.sql(
+                        "SELECT unit_id FROM org_unit_version WHERE level = 'province' AND name = :n AND upper_inf(valid)")
+                .param("n", name)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void anAdministratorAddsAUserAndGrantsAndRevokesWithinScope() {
+        long langSon = province("Lạng Sơn");
+        assertThat(post(
+                        "admin",
+                        "/api/users",
+                        Map.of(
+                                "username",
+                                "langson",
+                                "displayName",
+                                "Văn phòng Tỉnh ủy Lạng Sơn",
+                                "password",
+                                "mot-mat-khau-dai")))
+                .isEqualTo(201);
+        assertThat(post(
+                        "admin",
+                        "/api/users",
+                        Map.of("username", "langson", "displayName", "x", "password", "mot-mat-khau-dai")))
+                .isEqualTo(409);
+        assertThat(post("admin", "/api/users", Map.of("username", "ab", "displayName", "x", "password", "short")))
+                .isEqualTo(400);
+        assertThat(post("admin", "/api/users/langson/grants", Map.of("role", "office", "unit", langSon)))
+                .isEqualTo(201);
+        assertThat(scopes.of("langson").readRoots()).containsExactly(langSon);
+
+        // an office is no administrator; nobody grants outside their own scope
+        assertThat(post("quangninh", "/api/users/langson/grants", Map.of("role", "viewer", "unit", langSon)))
+                .isEqualTo(403);
+        assertThat(post(
+                        "quangninh",
+                        "/api/users",
+                        Map.of("username", "x1x", "displayName", "x", "password", "mot-mat-khau-dai")))
+                .isEqualTo(403);
+
+        long grantId = scopes.of("langson").grants().getFirst().id();
+        int revoked = Api.as(port, tokens, "admin")
+                .delete()
+                .uri("/api/users/langson/grants/" + grantId)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value();
+        assertThat(revoked).isEqualTo(204);
+        assertThat(scopes.of("langson").grants()).isEmpty();
+
+        var audit = Api.as(port, tokens, "admin")
+                .get()
+                .uri("/api/audit?entity=user_grant")
+                .retrieve()
+                .toEntity(JSON);
+        assertThat((List<Map<String, Object>>) audit.getBody().get("items"))
+                .extracting(e -> e.get("action"))
+                .contains("grant", "revoke");
+        var users = Api.as(port, tokens, "admin")
+                .get()
+                .uri("/api/users")
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<List<Map<String, Object>>>() {});
+        assertThat(users.getBody()).extracting(u -> u.get("username")).contains("admin", "quangninh", "langson");
+        assertThat(users.getBody().toString()).doesNotContain("password_hash").doesNotContain("$2a$");
+    }
+}
