@@ -1,7 +1,6 @@
 package org.mandate.document.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import org.mandate.document.DocumentChange;
 import org.mandate.document.DocumentStatus;
@@ -42,14 +41,7 @@ final class Forms {
     }
 
     static @Nullable LocalDate date(String field, @Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw InputProblem.field(field, "'" + text + "' is not a date in the form YYYY-MM-DD");
-        }
+        return org.mandate.shared.Dates.field(field, text);
     }
 
     static long id(String field, String text) {

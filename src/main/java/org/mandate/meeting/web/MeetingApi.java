@@ -3,7 +3,6 @@ package org.mandate.meeting.web;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,13 +123,6 @@ class MeetingApi {
     }
 
     private static @Nullable LocalDate date(String field, @Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw InputProblem.field(field, "'" + text + "' is not a date in the form YYYY-MM-DD");
-        }
+        return org.mandate.shared.Dates.field(field, text);
     }
 }

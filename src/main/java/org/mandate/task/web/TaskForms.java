@@ -1,7 +1,6 @@
 package org.mandate.task.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.mandate.shared.InputProblem;
@@ -55,14 +54,7 @@ final class TaskForms {
     }
 
     static @Nullable LocalDate date(String field, @Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw InputProblem.field(field, "'" + text + "' is not a date in the form YYYY-MM-DD");
-        }
+        return org.mandate.shared.Dates.field(field, text);
     }
 
     static LocalDate asOf(@Nullable String text) {
