@@ -63,8 +63,9 @@ CREATE TABLE target (
 CREATE INDEX target_unit ON target (unit_id, indicator_id);
 
 -- What a unit reported for a period. A correction inserts a new row and points the old one at it
--- (superseded_by), so every earlier figure stays on record; the current figure of (indicator,
--- unit, period) is the one row not superseded. A value is read under the hierarchy of its period
+-- (superseded_by, checked at commit: the old row is marked before the new one is inserted), so
+-- every earlier figure stays on record; the current figure of (indicator, unit, period) is the
+-- one row not superseded. A value is read under the hierarchy of its period
 -- through its unit's versions, and under today's through the succession (see INDICATORS.md).
 -- To be partitioned by period_start when it grows (ARCHITECTURE.md).
 CREATE TABLE indicator_value (
@@ -83,7 +84,7 @@ CREATE TABLE indicator_value (
     submitted_at  timestamptz,
     approved_by   text,
     approved_at   timestamptz,
-    superseded_by bigint  REFERENCES indicator_value (id),
+    superseded_by bigint  REFERENCES indicator_value (id) DEFERRABLE INITIALLY DEFERRED,
     CHECK (superseded_by IS DISTINCT FROM id)
 );
 CREATE UNIQUE INDEX indicator_value_current ON indicator_value (indicator_id, unit_id, period)
