@@ -391,6 +391,48 @@ class IndicatorIT {
         assertThat(value(weighed)).isEqualByComparingTo("47.5");
     }
 
+    @Test
+    void theSeedScenariosFiguresAreThereAsReportedAndMongCaisFollowTheCityToItsWards() {
+        long city = jdbc.sql("SELECT unit_id FROM org_unit_version WHERE level = 'district' AND name = 'Móng Cái'")
+                .query(Long.class)
+                .single();
+        var income = items("quangninh", "/api/indicators/thu-nhap-xa-ntm/values?unit=" + city);
+        assertThat(income).singleElement().satisfies(i -> {
+            assertThat(value(i)).isEqualByComparingTo("74.8");
+            assertThat(i).containsEntry("period", "2023").containsEntry("state", "approved");
+        });
+        // the tourists counted since 2020 are carried to the wards that succeeded the city, as estimates
+        long quangNinh = province("Quảng Ninh", Indicators.today().toString());
+        var now = items(
+                "quangninh", "/api/indicators/khach-du-lich-tu-2020/values?subtree=true&view=as_now&unit=" + quangNinh);
+        var province = itemOf(now, quangNinh);
+        assertThat(value(province)).isEqualByComparingTo("3962000");
+        assertThat(province).containsEntry("estimate", true);
+        // a rate of the city is not apportioned among the wards: it is not shown as it is now, and the reply says so
+        var rate = get(
+                        "quangninh",
+                        "/api/indicators/lao-dong-qua-dao-tao/values?subtree=true&view=as_now&unit=" + quangNinh)
+                .getBody();
+        assertThat((List<?>) rate.get("items")).isEmpty();
+        assertThat((List<?>) rate.get("notes")).singleElement().asString().contains("not carried");
+        var langSon = province("Lạng Sơn", Indicators.today().toString());
+        var water = items("admin", "/api/indicators/nuoc-hop-ve-sinh-nong-thon/values?unit=" + langSon);
+        assertThat(water)
+                .extracting(i -> i.get("period"), i -> value(i).intValue())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("2020", 95),
+                        org.assertj.core.groups.Tuple.tuple("2023", 98));
+        var targets = Api.as(port, tokens, "quangninh")
+                .get()
+                .uri("/api/indicators/bi-thu-kiem-truong-thon/targets?unit=" + city)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() {});
+        assertThat(targets).singleElement().satisfies(t -> {
+            assertThat(t).containsEntry("term", "2020-2025");
+            assertThat(value(t)).isEqualByComparingTo("100");
+        });
+    }
+
     private List<Long> partialCommunes(java.util.Collection<Long> communes) {
         return jdbc.sql("""
                         SELECT DISTINCT predecessor_id FROM org_succession
