@@ -1,0 +1,325 @@
+package org.mandate.indicator.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.mandate.indicator.Apportioning;
+import org.mandate.indicator.NewValue;
+import org.mandate.indicator.ValueRecord;
+import org.mandate.indicator.ValueState;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of reported values: entry in bulk, corrections, state changes, and the reads of a roll-up. */
+@Repository
+public class ValueStore {
+    private final JdbcClient jdbc;
+
+    ValueStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A current value with what a roll-up needs of it. */
+    public record Row(
+            long id,
+            long unitId,
+            String period,
+            BigDecimal value,
+            ValueState state,
+            @Nullable BigDecimal weight,
+            @Nullable String path) {}
+
+    /** The index (0-based) of the first value whose unit did not exist at any time in its period, or -1. */
+    public int firstUnitAbsentInPeriod(List<NewValue> values) {
+        return jdbc.sql("""
+                        SELECT x.i - 1
+                          FROM unnest(CAST(:units AS bigint[]), CAST(:periods AS text[])) WITH ORDINALITY AS x(unit, period, i)
+                         WHERE NOT EXISTS (SELECT 1 FROM org_unit_version v
+                                            WHERE v.unit_id = x.unit
+                                              AND v.valid && daterange(period_first_day(x.period), period_last_day(x.period), '[]'))
+                         ORDER BY x.i LIMIT 1
+                        """)
+                .param("units", values.stream().map(NewValue::unitId).toArray(Long[]::new))
+                .param("periods", values.stream().map(NewValue::period).toArray(String[]::new))
+                .query(Integer.class)
+                .optional()
+                .orElse(-1);
+    }
+
+    /** The current values among these units and periods that already exist: (unit, period) -> id. */
+    public Map<String, Long> existing(long indicatorId, List<NewValue> values) {
+        var found = new HashMap<String, Long>();
+        jdbc.sql("""
+                        SELECT iv.id, iv.unit_id, iv.period
+                          FROM unnest(CAST(:units AS bigint[]), CAST(:periods AS text[])) AS x(unit, period)
+                          JOIN indicator_value iv ON iv.indicator_id = :indicator AND iv.unit_id = x.unit
+                                                 AND iv.period = x.period AND iv.superseded_by IS NULL
+                        """)
+                .param("indicator", indicatorId)
+                .param("units", values.stream().map(NewValue::unitId).toArray(Long[]::new))
+                .param("periods", values.stream().map(NewValue::period).toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getLong("unit_id") + "/" + rs.getString("period"), rs.getLong("id")))
+                .list();
+        return found;
+    }
+
+    /** Inserts the values as drafts in one statement; returns their ids in the order given. */
+    public List<Long> insert(long indicatorId, List<NewValue> values, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO indicator_value (indicator_id, unit_id, period, value, note, entered_by)
+                        SELECT :indicator, x.unit, x.period, x.value, x.note, :actor
+                          FROM unnest(CAST(:units AS bigint[]), CAST(:periods AS text[]),
+                                      CAST(CAST(:values AS text[]) AS numeric[]), CAST(:notes AS text[]))
+                               WITH ORDINALITY AS x(unit, period, value, note, i)
+                         ORDER BY x.i
+                        RETURNING id
+                        """)
+                .param("indicator", indicatorId)
+                .param("units", values.stream().map(NewValue::unitId).toArray(Long[]::new))
+                .param("periods", values.stream().map(NewValue::period).toArray(String[]::new))
+                .param(
+                        "values",
+                        values.stream().map(v -> v.value().toPlainString()).toArray(String[]::new))
+                .param("notes", values.stream().map(NewValue::note).toArray(String[]::new))
+                .param("actor", actor)
+                .query(Long.class)
+                .list();
+    }
+
+    public Optional<ValueRecord> byId(long id) {
+        return jdbc.sql(RECORD + " WHERE iv.id = :id")
+                .param("id", id)
+                .query(ValueStore::record)
+                .optional();
+    }
+
+    /** Locks the value for a change of state or a correction. */
+    public Optional<ValueRecord> lock(long id) {
+        return jdbc.sql(RECORD + " WHERE iv.id = :id FOR UPDATE OF iv")
+                .param("id", id)
+                .query(ValueStore::record)
+                .optional();
+    }
+
+    /**
+     * A correction: a new draft with the same indicator, unit and period; the old row points at
+     * it (the foreign key is checked at commit, so the old row is marked first and the partial
+     * unique index never sees two current rows).
+     */
+    public long correct(long oldId, BigDecimal value, @Nullable String note, String actor) {
+        long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('indicator_value', 'id'))")
+                .query(Long.class)
+                .single();
+        jdbc.sql("UPDATE indicator_value SET superseded_by = :new WHERE id = :old AND superseded_by IS NULL")
+                .param("new", id)
+                .param("old", oldId)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO indicator_value (id, indicator_id, unit_id, period, value, note, entered_by)
+                        OVERRIDING SYSTEM VALUE
+                        SELECT :id, indicator_id, unit_id, period, :value, :note, :actor FROM indicator_value WHERE id = :old
+                        """)
+                .param("id", id)
+                .param("value", value)
+                .param("note", note)
+                .param("actor", actor)
+                .param("old", oldId)
+                .update();
+        return id;
+    }
+
+    /** Moves a current value from one state to the next; false when it was not in that state. */
+    public boolean move(long id, ValueState from, ValueState to, String actor) {
+        String who = to == ValueState.SUBMITTED ? "submitted" : "approved";
+        return jdbc.sql("""
+                        UPDATE indicator_value SET state = :to, %1$s_by = :actor, %1$s_at = now()
+                         WHERE id = :id AND state = :from AND superseded_by IS NULL
+                        """.formatted(who))
+                        .param("to", to.code())
+                        .param("from", from.code())
+                        .param("actor", actor)
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    public @Nullable String snapshot(long id) {
+        return jdbc.sql("SELECT to_jsonb(v)::text FROM indicator_value v WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** Every value ever entered for the unit, corrections included, oldest first. */
+    public List<ValueRecord> history(long indicatorId, long unitId, @Nullable String period) {
+        return jdbc.sql(RECORD + """
+                         WHERE iv.indicator_id = :indicator AND iv.unit_id = :unit
+                           AND (CAST(:period AS text) IS NULL OR iv.period = :period)
+                         ORDER BY iv.period_start, iv.id
+                        """)
+                .param("indicator", indicatorId)
+                .param("unit", unitId)
+                .param("period", period)
+                .query(ValueStore::record)
+                .list();
+    }
+
+    /**
+     * Current values with their units' paths as they stood in their periods: the version of the
+     * unit standing on the last day of the period, or, for a unit that ended during it, its last
+     * version in the period. {@code under} is an lquery on that path (null: every unit); the
+     * weight is the weight indicator's current value of the same unit and period.
+     */
+    public List<Row> asWas(
+            long indicatorId,
+            @Nullable Long weightId,
+            LocalDate from,
+            LocalDate to,
+            @Nullable Long unit,
+            boolean subtree) {
+        return jdbc.sql("""
+                        SELECT iv.id, iv.unit_id, iv.period, iv.value, iv.state, w.value AS weight, p.path::text AS path
+                          FROM indicator_value iv
+                          JOIN LATERAL (SELECT v.path FROM org_unit_version v
+                                         WHERE v.unit_id = iv.unit_id
+                                           AND v.valid && daterange(iv.period_start, iv.period_end, '[]')
+                                         ORDER BY lower(v.valid) DESC NULLS LAST LIMIT 1) p ON true
+                          LEFT JOIN indicator_value w ON w.indicator_id = :weight AND w.unit_id = iv.unit_id
+                                                     AND w.period = iv.period AND w.superseded_by IS NULL
+                         WHERE iv.indicator_id = :indicator AND iv.superseded_by IS NULL
+                           AND iv.period_start BETWEEN :from AND :to
+                           AND (CAST(:unit AS bigint) IS NULL
+                                OR (NOT :subtree AND iv.unit_id = :unit)
+                                OR (:subtree AND p.path ~ CAST('*.' || :unit || '.*' AS lquery)))
+                        """)
+                .param("indicator", indicatorId)
+                .param("weight", weightId)
+                .param("from", from)
+                .param("to", to)
+                .param("unit", unit)
+                .param("subtree", subtree)
+                .query(ValueStore::row)
+                .list();
+    }
+
+    /**
+     * Current values of the units whose figures can land under the unit today (null: every unit):
+     * those standing under it today and, back through the succession, their predecessors.
+     */
+    public List<Row> feeding(
+            long indicatorId,
+            @Nullable Long weightId,
+            LocalDate from,
+            LocalDate to,
+            @Nullable Long unit,
+            LocalDate today) {
+        return jdbc.sql("""
+                        WITH RECURSIVE feeders(unit_id) AS (
+                            SELECT v.unit_id
+                              FROM org_unit_version r JOIN org_unit_version v ON v.path <@ r.path AND v.valid @> CAST(:today AS date)
+                             WHERE r.unit_id = :unit AND r.valid @> CAST(:today AS date)
+                            UNION
+                            SELECT s.predecessor_id FROM org_succession s JOIN feeders f ON s.successor_id = f.unit_id)
+                        SELECT iv.id, iv.unit_id, iv.period, iv.value, iv.state, w.value AS weight, NULL AS path
+                          FROM indicator_value iv
+                          LEFT JOIN indicator_value w ON w.indicator_id = :weight AND w.unit_id = iv.unit_id
+                                                     AND w.period = iv.period AND w.superseded_by IS NULL
+                         WHERE iv.indicator_id = :indicator AND iv.superseded_by IS NULL
+                           AND iv.period_start BETWEEN :from AND :to
+                           AND (CAST(:unit AS bigint) IS NULL OR iv.unit_id IN (SELECT unit_id FROM feeders))
+                        """)
+                .param("indicator", indicatorId)
+                .param("weight", weightId)
+                .param("from", from)
+                .param("to", to)
+                .param("unit", unit)
+                .param("today", today)
+                .query(ValueStore::row)
+                .list();
+    }
+
+    /** The successions reachable forward from the units, every step. */
+    public List<Apportioning.Link> linksFrom(Collection<Long> units) {
+        return jdbc.sql("""
+                        WITH RECURSIVE reach(unit_id) AS (
+                            SELECT unnest(CAST(:units AS bigint[]))
+                            UNION
+                            SELECT s.successor_id FROM org_succession s JOIN reach r ON s.predecessor_id = r.unit_id)
+                        SELECT s.predecessor_id, s.successor_id, s.effective_date, s.share = 'full' AS full, s.weight
+                          FROM org_succession s JOIN reach r ON s.predecessor_id = r.unit_id
+                        """)
+                .param("units", units.toArray(Long[]::new))
+                .query((rs, n) -> new Apportioning.Link(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getBoolean(4),
+                        rs.getBigDecimal(5)))
+                .list();
+    }
+
+    /** Of these units, those standing on the day, with their paths then. */
+    public Map<Long, String> standing(Collection<Long> units, LocalDate day) {
+        var paths = new HashMap<Long, String>();
+        jdbc.sql("""
+                        SELECT v.unit_id, v.path::text FROM org_unit_version v
+                         WHERE v.unit_id = ANY (CAST(:units AS bigint[])) AND v.valid @> CAST(:day AS date)
+                        """)
+                .param("units", units.toArray(Long[]::new))
+                .param("day", day)
+                .query((rs, n) -> paths.put(rs.getLong(1), rs.getString(2)))
+                .list();
+        return paths;
+    }
+
+    /** The path of the unit on the day, if it stood then. */
+    public Optional<String> pathOn(long unit, LocalDate day) {
+        return jdbc.sql("SELECT path::text FROM org_unit_version WHERE unit_id = :u AND valid @> CAST(:day AS date)")
+                .param("u", unit)
+                .param("day", day)
+                .query(String.class)
+                .optional();
+    }
+
+    private static final String RECORD = """
+            SELECT iv.id, i.code AS indicator, iv.unit_id, iv.period, iv.value, iv.state, iv.note, iv.entered_by,
+                   iv.entered_at, iv.submitted_by, iv.approved_by, iv.superseded_by
+              FROM indicator_value iv JOIN indicator i ON i.id = iv.indicator_id
+            """;
+
+    private static ValueRecord record(ResultSet rs, int n) throws SQLException {
+        return new ValueRecord(
+                rs.getLong("id"),
+                rs.getString("indicator"),
+                rs.getLong("unit_id"),
+                rs.getString("period"),
+                rs.getBigDecimal("value"),
+                rs.getString("state"),
+                rs.getString("note"),
+                rs.getString("entered_by"),
+                rs.getObject("entered_at", OffsetDateTime.class),
+                rs.getString("submitted_by"),
+                rs.getString("approved_by"),
+                rs.getObject("superseded_by", Long.class));
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(
+                rs.getLong("id"),
+                rs.getLong("unit_id"),
+                rs.getString("period"),
+                rs.getBigDecimal("value"),
+                ValueState.of(rs.getString("state")),
+                rs.getBigDecimal("weight"),
+                rs.getString("path"));
+    }
+}

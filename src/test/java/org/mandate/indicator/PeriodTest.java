@@ -1,0 +1,52 @@
+package org.mandate.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class PeriodTest {
+    @Test
+    void readsTheThreeFormsWithTheirDays() {
+        assertThat(Period.parse("2024").lastDay()).isEqualTo(LocalDate.of(2024, 12, 31));
+        assertThat(Period.parse("2024-Q3").firstDay()).isEqualTo(LocalDate.of(2024, 7, 1));
+        assertThat(Period.parse("2024-Q3").lastDay()).isEqualTo(LocalDate.of(2024, 9, 30));
+        assertThat(Period.parse("2024-02").lastDay()).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(Period.parse(" 2024-07 ").toString()).isEqualTo("2024-07");
+    }
+
+    @Test
+    void refusesOtherFormsAndTheWrongType() {
+        for (String bad : new String[] {"24", "2024-13", "2024-Q5", "2024-7", "2024Q1", "năm 2024", ""}) {
+            assertThatThrownBy(() -> Period.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> Period.parse("2024-Q1", PeriodType.YEAR)).hasMessageContaining("measured by year");
+    }
+
+    @Test
+    void statesMoveOneStepForward() {
+        assertThat(ValueState.DRAFT.refusal(ValueState.SUBMITTED)).isNull();
+        assertThat(ValueState.SUBMITTED.refusal(ValueState.APPROVED)).isNull();
+        assertThat(ValueState.DRAFT.refusal(ValueState.APPROVED)).contains("only a submitted value");
+        assertThat(ValueState.APPROVED.refusal(ValueState.SUBMITTED)).contains("only a draft");
+        assertThat(ValueState.leastAdvanced(ValueState.APPROVED, ValueState.DRAFT))
+                .isEqualTo(ValueState.DRAFT);
+    }
+
+    @Property
+    void writtenPeriodsReadBackAndFollowEachOther(
+            @ForAll @IntRange(min = 1900, max = 2199) int year, @ForAll @IntRange(min = 1, max = 12) int month) {
+        Period m = new Period(PeriodType.MONTH, year, month);
+        assertThat(Period.parse(m.toString())).isEqualTo(m);
+        assertThat(m.firstDay()).isBeforeOrEqualTo(m.lastDay());
+        Period q = new Period(PeriodType.QUARTER, year, (month - 1) / 3 + 1);
+        assertThat(Period.parse(q.toString())).isEqualTo(q);
+        assertThat(q.firstDay()).isBeforeOrEqualTo(m.firstDay());
+        assertThat(q.lastDay()).isAfterOrEqualTo(m.lastDay());
+        assertThat(m.lastDay().plusDays(1).getDayOfMonth()).isEqualTo(1);
+    }
+}
