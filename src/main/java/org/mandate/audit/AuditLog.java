@@ -120,6 +120,14 @@ public class AuditLog {
      */
     @Transactional(readOnly = true)
     public ChainCheck verify() {
+        return verify(jdbc);
+    }
+
+    /**
+     * The same walk over any database that holds Mandate's schema, through the given client: a
+     * restored copy is checked with it before it is committed ({@code backup} module).
+     */
+    public static ChainCheck verify(JdbcClient jdbc) {
         record Link(long seq, byte[] prevHash, byte[] hash, byte[] computed) {}
         long expected = 1;
         byte[] previous = new byte[0];
