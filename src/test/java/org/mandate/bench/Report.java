@@ -7,11 +7,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
-/** The table the benchmarks print at the end and write to target/benchmarks.md. */
+/** The table the benchmarks print at the end and write to target/benchmarks.md (tasks: target/benchmarks-tasks.md). */
 final class Report {
-    /** One measured figure against its baseline; ratio = baseline / ours (above 1: ours is faster). */
-    record Row(String name, String ours, String baseline, double ratio, String target, boolean met) {}
+    /**
+     * One measured figure against its baseline; ratio = baseline / ours (above 1: ours is faster);
+     * {@code met} null for a figure with no target (shown for information).
+     */
+    record Row(
+            String name,
+            String ours,
+            String baseline,
+            double ratio,
+            String target,
+            @Nullable Boolean met) {}
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -36,7 +46,39 @@ final class Report {
                 ours.p95Ms() < targetP95Ms));
     }
 
+    /** Seconds with a target and no baseline. */
+    void seconds(String name, double ours, double targetSeconds) {
+        rows.add(new Row(
+                name, fmt("%.2f s", ours), "-", Double.NaN, fmt("< %.0f s", targetSeconds), ours < targetSeconds));
+    }
+
+    /** A latency with two targets: the p95, and how many times faster than the baseline it must be. */
+    void latency(String name, Latency ours, Latency baseline, double targetP95Ms, double minRatio) {
+        double ratio = baseline.p95Ms() / ours.p95Ms();
+        rows.add(new Row(
+                name,
+                fmt("%.2f / %.2f ms (n=%d)", ours.p50Ms(), ours.p95Ms(), ours.calls()),
+                fmt("%.2f / %.2f ms (n=%d)", baseline.p50Ms(), baseline.p95Ms(), baseline.calls()),
+                ratio,
+                fmt("p95 < %.0f ms and ≥ %.0fx", targetP95Ms, minRatio),
+                ours.p95Ms() < targetP95Ms && ratio >= minRatio));
+    }
+
+    /** A latency shown for information, with no target. */
+    void latency(String name, Latency ours, Latency baseline, String target) {
+        rows.add(new Row(
+                name,
+                fmt("%.2f / %.2f ms (n=%d)", ours.p50Ms(), ours.p95Ms(), ours.calls()),
+                fmt("%.2f / %.2f ms (n=%d)", baseline.p50Ms(), baseline.p95Ms(), baseline.calls()),
+                baseline.p95Ms() / ours.p95Ms(),
+                target,
+                null));
+    }
+
     static String ratio(double ratio) {
+        if (Double.isNaN(ratio)) {
+            return "-";
+        }
         return ratio < 1 ? fmt("%.3fx", ratio) : fmt("%.1fx", ratio);
     }
 
@@ -52,7 +94,12 @@ final class Report {
         for (Row r : rows) {
             out.append(fmt(
                     "| %s | %s | %s | %s | %s | %s |%n",
-                    r.name(), r.ours(), r.baseline(), ratio(r.ratio()), r.target(), r.met() ? "yes" : "**no**"));
+                    r.name(),
+                    r.ours(),
+                    r.baseline(),
+                    ratio(r.ratio()),
+                    r.target(),
+                    r.met() == null ? "-" : r.met() ? "yes" : "**no**"));
         }
         if (!notes.isEmpty()) {
             out.append('\n');
