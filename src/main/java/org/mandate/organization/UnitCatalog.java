@@ -43,6 +43,14 @@ public class UnitCatalog {
                         InputProblem.field("parent", "no " + hierarchy.code() + " had code " + code + " on " + asOf));
     }
 
+    /**
+     * The units that bore exactly this code on the date, localities and bodies alike: one, or none
+     * when no unit had it; more than one only if the two hierarchies share a code.
+     */
+    public List<UnitVersion> withCode(String code, LocalDate date) {
+        return code.isBlank() ? List.of() : units.withCode(code.strip(), date);
+    }
+
     public List<UnitVersion> searchAcrossTime(String text, int limit) {
         return text.isBlank() ? List.of() : search.acrossTime(text, limit);
     }

@@ -20,4 +20,21 @@ public record TaskQuery(
         @Nullable LocalDate deadlineTo,
         @Nullable Long meetingId,
         int page,
-        int size) {}
+        int size) {
+
+    /** The same filters, another page. */
+    public TaskQuery page(int page, int size) {
+        return new TaskQuery(
+                unitId,
+                subtree,
+                status,
+                asOf,
+                sourceDocumentId,
+                responsible,
+                deadlineFrom,
+                deadlineTo,
+                meetingId,
+                page,
+                size);
+    }
+}

@@ -5,6 +5,7 @@ import org.mandate.shared.AccessDenied;
 import org.mandate.shared.Conflict;
 import org.mandate.shared.InputProblem;
 import org.mandate.shared.NotFound;
+import org.mandate.shared.RowProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Errors of the HTTP API as RFC 9457 problem details that say what is wrong and where: the
- * {@code file}, {@code line} and {@code field} properties locate bad input, {@code detail} says why.
+ * {@code file}, {@code line} and {@code field} properties locate bad input, {@code detail} says why;
+ * a file with many bad rows lists them all in {@code errors} ({@code row}, {@code column}, {@code reason}).
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
@@ -37,6 +39,9 @@ class ProblemDetails {
             detail.setProperty("field", problem.field());
         }
         detail.setProperty("reason", problem.reason());
+        if (problem instanceof RowProblems rows) {
+            detail.setProperty("errors", rows.problems());
+        }
         return detail;
     }
 

@@ -70,6 +70,16 @@ public class UnitRepository {
                 .optional();
     }
 
+    /** The units, of either hierarchy, that bore a code on a date (index org_unit_version_code). */
+    public List<UnitVersion> withCode(String code, LocalDate date) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM org_unit_version v " + VERSION_JOINS
+                        + " WHERE v.code = :code AND v.valid @> :date ORDER BY v.unit_id")
+                .param("code", code)
+                .param("date", date)
+                .query(VERSION)
+                .list();
+    }
+
     /** The unit that bore a code on a date, with its path. */
     public Optional<CodedUnit> byCode(Hierarchy hierarchy, String code, LocalDate date) {
         return jdbc.sql("""

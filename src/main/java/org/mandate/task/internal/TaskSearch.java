@@ -31,7 +31,8 @@ public class TaskSearch {
                             : " AND t.lead_unit_id = :unit");
         }
         if (!all) {
-            where.append("""
+            // the space: a text block starts at its first letter, and ":asOf" must not run into "AND"
+            where.append(' ').append("""
                      AND (t.lead_unit_id IN (SELECT a.unit_id FROM allowed a)
                           OR EXISTS (SELECT 1 FROM task_coordinator c JOIN allowed a ON a.unit_id = c.unit_id
                                       WHERE c.task_id = t.id))""");

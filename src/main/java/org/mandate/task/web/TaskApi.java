@@ -11,7 +11,6 @@ import org.mandate.shared.InputProblem;
 import org.mandate.shared.PageOf;
 import org.mandate.task.Decomposition;
 import org.mandate.task.TaskDetail;
-import org.mandate.task.TaskQuery;
 import org.mandate.task.TaskRow;
 import org.mandate.task.TaskStatus;
 import org.mandate.task.Tasks;
@@ -32,8 +31,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/tasks")
 class TaskApi {
-    private static final int MAX_PAGE_SIZE = 1000;
-
     private final Tasks tasks;
 
     TaskApi(Tasks tasks) {
@@ -54,21 +51,8 @@ class TaskApi {
             @RequestParam(required = false) @Nullable Long meeting,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw InputProblem.field("size", "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
-        }
-        return tasks.find(new TaskQuery(
-                unit,
-                subtree,
-                TaskForms.blankToNull(status),
-                TaskForms.asOf(asOf),
-                source,
-                TaskForms.blankToNull(responsible),
-                TaskForms.date("deadlineFrom", deadlineFrom),
-                TaskForms.date("deadlineTo", deadlineTo),
-                meeting,
-                page,
-                size));
+        return tasks.find(TaskForms.query(
+                unit, subtree, status, asOf, source, responsible, deadlineFrom, deadlineTo, meeting, page, size));
     }
 
     @GetMapping("/counts")

@@ -7,11 +7,44 @@ import org.mandate.shared.InputProblem;
 import org.mandate.task.NewTask;
 import org.mandate.task.Priority;
 import org.mandate.task.TaskChange;
+import org.mandate.task.TaskQuery;
 import org.mandate.task.Tasks;
 
 /** Requests to commands, naming the field that is wrong. */
 final class TaskForms {
+    static final int MAX_PAGE_SIZE = 1000;
+
     private TaskForms() {}
+
+    /** The filters of a task list as {@code GET /api/tasks} takes them; its export takes the same. */
+    static TaskQuery query(
+            @Nullable Long unit,
+            boolean subtree,
+            @Nullable String status,
+            @Nullable String asOf,
+            @Nullable Long source,
+            @Nullable String responsible,
+            @Nullable String deadlineFrom,
+            @Nullable String deadlineTo,
+            @Nullable Long meeting,
+            int page,
+            int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw InputProblem.field("size", "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        return new TaskQuery(
+                unit,
+                subtree,
+                blankToNull(status),
+                asOf(asOf),
+                source,
+                blankToNull(responsible),
+                date("deadlineFrom", deadlineFrom),
+                date("deadlineTo", deadlineTo),
+                meeting,
+                page,
+                size);
+    }
 
     static NewTask newTask(TaskRequest r) {
         if (r.title() == null || r.title().isBlank()) {
