@@ -20,7 +20,9 @@ WITH RECURSIVE chain(unit_id, since, depth) AS (
     UNION ALL
     SELECT h.heir, e.last_day, c.depth + 1
       FROM chain c
-      JOIN LATERAL (SELECT max(upper(valid)) AS last_day FROM org_unit_version WHERE unit_id = c.unit_id) e ON true
+      -- the day after its last version, or nothing while a version is open (the unit still stands)
+      JOIN LATERAL (SELECT CASE WHEN bool_or(upper_inf(valid)) THEN NULL ELSE max(upper(valid)) END AS last_day
+                      FROM org_unit_version WHERE unit_id = c.unit_id) e ON true
       -- a body that ended without an heir is carried on by its locality (and that locality's heir)
       JOIN LATERAL (SELECT coalesce(unit_heir(c.unit_id),
                                     (SELECT v.locality_id FROM org_unit_version v WHERE v.unit_id = c.unit_id
@@ -186,6 +188,9 @@ WITH RECURSIVE
               SELECT s.predecessor_id AS unit_id
                 FROM org_succession s
                WHERE s.successor_id = f.unit_id AND s.effective_date <= d AND unit_heir(s.predecessor_id) = f.unit_id
+                 -- a unit that still stands on d (it gave only a part away) counts as itself
+                 AND NOT EXISTS (SELECT 1 FROM org_unit_version p
+                                  WHERE p.unit_id = s.predecessor_id AND p.valid @> d)
               UNION ALL
               -- bodies that ended before d without an heir are carried on by their locality
               SELECT b.unit_id
