@@ -59,7 +59,7 @@ final class LatencySuite {
             )
             SELECT level, count(*) FROM sub WHERE depth > 0 GROUP BY level
             """;
-    /** The product's substring match, by sequential scan (index scans are turned off around it). */
+    /** A plain substring match (the product's before V14), by sequential scan (index scans are turned off around it). */
     static final String SEARCH_SEQSCAN = """
             SELECT code, name, count(*) OVER () AS total
               FROM org_unit_version v

@@ -123,6 +123,9 @@ final class SyntheticRegistry {
                     recreate.add(rs.getString(2));
                 }
             }
+            // the name keys (V14) are written by a trigger: sorted into their index once at the end
+            drop.add("ALTER TABLE org_unit_name_key DROP CONSTRAINT org_unit_name_key_pkey");
+            recreate.add("ALTER TABLE org_unit_name_key ADD PRIMARY KEY (key, version_id)");
             for (String sql : drop) {
                 st.execute(sql);
             }
@@ -134,6 +137,7 @@ final class SyntheticRegistry {
             }
             st.execute("VACUUM (ANALYZE) org_unit_version");
             st.execute("VACUUM (ANALYZE) org_unit");
+            st.execute("VACUUM (ANALYZE) org_unit_name_key");
             st.execute("ANALYZE org_level_count_delta");
             st.execute("ANALYZE org_succession");
             st.execute("ANALYZE org_event");

@@ -57,6 +57,40 @@ class ApparatusChangesIT {
     }
 
     @Test
+    void theNameKeysFollowRenamesAndEditsOfVersions() {
+        long unit = body("Tỉnh ủy Khóa Tìm Kiếm", "province", null);
+        changes.rename(unit, "Tỉnh ủy Đổi Tên Rồi", "Tỉnh ủy Đổi Tên Rồi", null, on(D2));
+        assertThat(names("khoa tim", D1)).containsExactly("Tỉnh ủy Khóa Tìm Kiếm");
+        assertThat(names("doi ten", D3)).containsExactly("Tỉnh ủy Đổi Tên Rồi");
+        assertThat(names("oa tim", D1)).as("not in the middle of a word").isEmpty();
+        jdbc.sql(
+                        "UPDATE org_unit_version SET name = 'Tỉnh ủy Sửa Tay', full_name = 'Tỉnh ủy Sửa Tay' WHERE unit_id = :u AND valid @> :d::date")
+                .param("u", unit)
+                .param("d", D3)
+                .update();
+        assertThat(names("sua tay", D3)).containsExactly("Tỉnh ủy Sửa Tay");
+        assertThat(names("doi ten", D3)).isEmpty();
+        // the kept keys are exactly those computed from the versions as they are now
+        String differences = """
+                SELECT count(*) FROM (
+                  (SELECT k COLLATE "C", v.id FROM org_unit_version v, name_keys(v.search_text) k WHERE v.unit_id = :u
+                   EXCEPT SELECT key, version_id FROM org_unit_name_key)
+                  UNION ALL
+                  (SELECT key, version_id FROM org_unit_name_key
+                    WHERE version_id IN (SELECT id FROM org_unit_version WHERE unit_id = :u)
+                   EXCEPT SELECT k COLLATE "C", v.id FROM org_unit_version v, name_keys(v.search_text) k WHERE v.unit_id = :u)) d
+                """;
+        assertThat(jdbc.sql(differences).param("u", unit).query(Long.class).single())
+                .isZero();
+    }
+
+    private List<String> names(String text, LocalDate date) {
+        return catalog.find(new UnitQuery(date, Hierarchy.BODY, null, null, text, 0, 10)).items().stream()
+                .map(UnitVersion::name)
+                .toList();
+    }
+
+    @Test
     void aTransferMovesTheWholeSubtreeFromItsDate() {
         long a = body("Tỉnh ủy A", "province", null);
         long b = body("Tỉnh ủy B", "province", null);

@@ -75,6 +75,17 @@ class RegistryIT {
         assertThat(dStroke.items().getFirst().name()).isEqualTo("Đồng Nai");
         var today = catalog.find(new UnitQuery(AUG_2025, Hierarchy.LOCALITY, null, null, "Móng Cái", 0, 5));
         assertThat(today.items()).extracting(UnitVersion::name).startsWith("Móng Cái 1", "Móng Cái 2", "Móng Cái 3");
+        var afterAHyphen =
+                catalog.find(new UnitQuery(OCT_2024, Hierarchy.LOCALITY, "district", null, "thap cham", 0, 5));
+        assertThat(afterAHyphen.items()).extracting(UnitVersion::name).containsExactly("Phan Rang-Tháp Chàm");
+        // at the start of words only: "an" is An Giang and Nghệ An, not Quảng Nam or Tây Ninh
+        var wordStart = catalog.find(new UnitQuery(OCT_2024, Hierarchy.LOCALITY, "province", null, "an", 0, 70));
+        assertThat(wordStart.items())
+                .extracting(UnitVersion::name)
+                .contains("An Giang", "Nghệ An")
+                .doesNotContain("Quảng Nam", "Tây Ninh");
+        var byCode = catalog.find(new UnitQuery(OCT_2024, Hierarchy.LOCALITY, "province", null, "22", 0, 5));
+        assertThat(byCode.items()).extracting(UnitVersion::name).containsExactly("Quảng Ninh");
     }
 
     @Test

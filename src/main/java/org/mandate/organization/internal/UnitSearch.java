@@ -17,18 +17,26 @@ import org.springframework.transaction.annotation.Transactional;
  * Finds units as of a date by level, place in the tree and name. The SQL is assembled only from
  * the fixed fragments below, chosen by which filters are present; every value is a bind parameter.
  *
- * <p>Name search has two stages. First the folded query (no tone marks, lower case, đ = d) as a
- * substring of the folded names and code: "mong cai" finds "Móng Cái". Only when nothing
- * matches so does the typo-tolerant stage run: the query is corrected word by word against the
+ * <p>Name search has two stages. First the folded query (no tone marks, lower case, đ = d) where
+ * a word of the folded names, English name or code begins: "mong cai" finds "Thành phố Móng
+ * Cái", "2620" finds code 26200 (the keys of V14, one B-tree range scan however common the words
+ * are). Only when nothing matches so does the typo-tolerant stage run: the query is corrected word by word against the
  * vocabulary of names ({@link NameCorrections}: "mong kai" -> "mong cai", "mong hai", ...) and the
  * corrected phrases are searched literally, ranked by trigram similarity of the name to what was
  * typed. Running the fuzzy match only when the literal one finds nothing puts literal matches
- * first, as people expect of a search box; both stages are served by the trigram GIN index of
- * search_text, so neither compares the query with every name (see docs/DECISIONS.md).
+ * first, as people expect of a search box; both stages are served by the B-tree of the name
+ * keys, so neither compares the query with every name (see docs/DECISIONS.md).
  */
 @Repository
 public class UnitSearch {
-    private static final String LITERAL = " AND v.search_text LIKE '%' || :f || '%'";
+    /** The length of the keys of org_unit_name_key (V14): a longer query is checked against the text. */
+    static final int KEY_LENGTH = 48;
+
+    /** Words of the names, code or English name beginning with the query: one range of the keys' B-tree. */
+    private static final String LITERAL =
+            " AND v.id IN (SELECT version_id FROM org_unit_name_key WHERE " + startsWith(":k") + ")";
+
+    private static final String LONG_LITERAL = LITERAL + " AND v.search_text LIKE '%' || :f || '%'";
     private static final String LEVEL_ORDER =
             "array_position(ARRAY['central','province','district','commune'], v.level)";
     /** Literal matches: the name itself equal to the query, then starting with it, then by level and name. */
@@ -69,7 +77,7 @@ public class UnitSearch {
         if (folded == null) {
             return page(query, rootPath, null, List.of(), from + where, PLAIN_ORDER);
         }
-        var literal = page(query, rootPath, folded, List.of(), from + where + LITERAL, LITERAL_RANK);
+        var literal = page(query, rootPath, folded, List.of(), from + where + literal(folded), LITERAL_RANK);
         if (literal.total() > 0) {
             return literal;
         }
@@ -114,7 +122,7 @@ public class UnitSearch {
     @Transactional(readOnly = true)
     public List<UnitVersion> acrossTime(String text, int limit) {
         String folded = fold(text);
-        var literal = acrossTime(folded, List.of(), limit, LITERAL, LITERAL_RANK);
+        var literal = acrossTime(folded, List.of(), limit, literal(folded), LITERAL_RANK);
         if (!literal.isEmpty()) {
             return literal;
         }
@@ -128,31 +136,56 @@ public class UnitSearch {
                 + order.replace("ORDER BY ", "ORDER BY (upper(v.valid) IS NULL) DESC, ") + " LIMIT :limit";
         return phrases(jdbc.sql(sql), phrases)
                 .param("f", folded)
+                .param("k", key(folded))
                 .param("limit", limit)
                 .query(VERSION)
                 .list();
     }
 
-    /** The query folded the way the indexed columns are, once, so the plans see a plain value. */
+    /**
+     * The query folded the way the indexed columns are, once, so the plans see a plain value; runs
+     * of spaces count as one, as in the names.
+     */
     private String fold(String text) {
         return jdbc.sql("SELECT fold_text(:q)")
-                .param("q", text.strip())
+                .param("q", text.strip().replaceAll("\\s+", " "))
                 .query(String.class)
                 .single();
     }
 
-    /** Any of the corrected phrases as a substring: one trigram index scan per phrase, OR-ed. */
+    private static String literal(String folded) {
+        return folded.length() > KEY_LENGTH ? LONG_LITERAL : LITERAL;
+    }
+
+    /** The part of a query the keys hold. */
+    private static String key(String folded) {
+        return folded.length() > KEY_LENGTH ? folded.substring(0, KEY_LENGTH) : folded;
+    }
+
+    /**
+     * The keys beginning with a parameter, as a range (in the keys' "C" collation the longest
+     * code point sorts after every text that begins with the parameter), which a B-tree serves
+     * with a generic plan too, unlike LIKE with a parameter.
+     */
+    private static String startsWith(String param) {
+        return "key >= " + param + " AND key < " + param + " || chr(1114111)";
+    }
+
+    /** A word beginning with any of the corrected phrases: one range of the keys per phrase. */
     private static String fuzzy(List<String> phrases) {
-        var any = new StringBuilder(" AND (");
+        var any = new StringBuilder(" AND v.id IN (SELECT version_id FROM org_unit_name_key WHERE ");
         for (int i = 0; i < phrases.size(); i++) {
-            any.append(i == 0 ? "" : " OR ").append("v.search_text LIKE :p").append(i);
+            any.append(i == 0 ? "" : " OR ")
+                    .append('(')
+                    .append(startsWith(":p" + i))
+                    .append(')');
         }
         return any.append(')').toString();
     }
 
     private static JdbcClient.StatementSpec phrases(JdbcClient.StatementSpec spec, List<String> phrases) {
         for (int i = 0; i < phrases.size(); i++) {
-            spec = spec.param("p" + i, "%" + phrases.get(i).replaceAll("([\\\\%_])", "\\\\$1") + "%");
+            spec = spec.param("p" + i, key(phrases.get(i)));
         }
         return spec;
     }
@@ -174,7 +207,7 @@ public class UnitSearch {
             spec = spec.param("level", query.level());
         }
         if (folded != null) {
-            spec = spec.param("f", folded);
+            spec = spec.param("f", folded).param("k", key(folded));
         }
         return spec;
     }
