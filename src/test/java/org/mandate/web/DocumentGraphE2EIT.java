@@ -75,4 +75,21 @@ class DocumentGraphE2EIT {
         // set by a person now, no longer "read from the text"
         assertThat(after).not().containsText("đọc từ nội dung");
     }
+
+    @Test
+    void theNoticeOfASessionShowsTheTasksItConcluded() {
+        var page = signIn("quangninh");
+        page.navigate("http://localhost:" + port + "/documents?q=1501-TB/TU");
+        page.locator("#documents a", new Page.LocatorOptions().setHasText("1501-TB/TU"))
+                .first()
+                .click();
+        // loaded into the page by htmx from the task module
+        var counts = page.locator("#doc-task-counts li");
+        assertThat(counts.first()).isVisible();
+        assertThat(page.locator("#doc-tasks table.tasks tbody tr").first()).isVisible();
+        int shown =
+                Integer.parseInt(counts.first().locator("strong").innerText().strip());
+        counts.first().locator("a").click();
+        assertThat(page.locator("table.tasks tbody tr")).hasCount(shown);
+    }
 }

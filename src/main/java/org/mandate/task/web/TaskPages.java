@@ -143,6 +143,29 @@ class TaskPages {
         return "tasks/list";
     }
 
+    /**
+     * The tasks hanging from a document and from everything implementing it, as its page shows
+     * them (loaded into it by htmx, so the document module needs nothing of tasks): the count by
+     * status today, each a link to the list behind it, and the first tasks.
+     */
+    @GetMapping("/tasks/of-document/{id}")
+    String ofDocument(@PathVariable String id, Model model) {
+        long document = TaskForms.id("id", id);
+        LocalDate today = Tasks.today();
+        var query = new TaskQuery(null, false, null, today, document, null, null, null, null, 0, 10);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (TaskStatus status : TaskStatus.values()) {
+            long n = tasks.find(withStatus(query, status.code()).page(0, 1)).total();
+            if (n > 0) {
+                counts.put(status.code(), n);
+            }
+        }
+        model.addAttribute("document", document);
+        model.addAttribute("counts", counts);
+        model.addAttribute("found", tasks.find(query));
+        return "tasks/of-document :: tasks";
+    }
+
     @GetMapping("/tasks/{id}")
     String task(@PathVariable String id, @RequestParam(required = false) @Nullable String asOf, Model model) {
         model.addAttribute("t", tasks.get(TaskForms.id("id", id), TaskForms.asOf(asOf)));
