@@ -49,7 +49,10 @@ public final class RegistryBenchmarks {
         var report = new Report();
         long started = System.nanoTime();
         try (var app = context(
-                "--mandate.data-dir=target/bench-data", "--mandate.fresh=true", "--mandate.seed.admin-units=false")) {
+                "--mandate.data-dir=target/bench-data",
+                "--mandate.fresh=true",
+                "--mandate.seed.admin-units=false",
+                "--mandate.seed.demo=false")) {
             var dataSource = app.getBean(DataSource.class);
             var jdbc = JdbcClient.create(dataSource);
             importBenchmark(app, dataSource, report);
@@ -146,7 +149,8 @@ public final class RegistryBenchmarks {
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.maximum-pool-size=4",
-                "--mandate.seed.admin-units=false")) {
+                "--mandate.seed.admin-units=false",
+                "--mandate.seed.demo=false")) {
             var dataSource = bench.getBean(DataSource.class);
             var jdbc = JdbcClient.create(dataSource);
             double seconds = SyntheticRegistry.generate(dataSource);

@@ -119,6 +119,8 @@ class TaskPages {
             @RequestParam(required = false) @Nullable String asOf,
             @RequestParam(required = false) @Nullable Long source,
             @RequestParam(required = false) @Nullable String responsible,
+            @RequestParam(required = false) @Nullable String deadlineFrom,
+            @RequestParam(required = false) @Nullable String deadlineTo,
             @RequestParam(required = false) @Nullable Long meeting,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
@@ -130,8 +132,8 @@ class TaskPages {
                 day,
                 source,
                 TaskForms.blankToNull(responsible),
-                null,
-                null,
+                TaskForms.date("deadlineFrom", TaskForms.blankToNull(deadlineFrom)),
+                TaskForms.date("deadlineTo", TaskForms.blankToNull(deadlineTo)),
                 meeting,
                 Math.max(0, page),
                 PAGE_SIZE);
