@@ -46,6 +46,12 @@ class TaskDashboardE2EIT {
 
         var task = page.locator("table.tasks a", new Page.LocatorOptions().setHasText("Cải cách dịch vụ công"));
         assertThat(task).hasCount(1);
+        // filtered by deadline too: nothing of it was due before 2000
+        page.locator("input[name=deadlineTo]").fill("2000-01-01");
+        page.locator("form.asof button[type=submit]").click();
+        assertThat(page.locator("input[name=deadlineTo]")).hasValue("2000-01-01");
+        assertThat(page.locator("table.tasks tbody tr")).hasCount(0);
+        page.goBack();
         task.click();
         assertThat(page.locator("#status")).hasText("Quá hạn");
         assertThat(page.locator("#reports")).containsText("Số hóa 60% thủ tục");
