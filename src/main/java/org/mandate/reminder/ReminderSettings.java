@@ -3,6 +3,7 @@ package org.mandate.reminder;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code mandate.reminders.*}: when the digests go out, when a task is escalated, how failures are
@@ -26,18 +27,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("mandate.reminders")
 public record ReminderSettings(
-        String cron,
-        String retryCron,
-        String zone,
-        int escalateAfterDays,
-        int dueWithinDays,
-        Duration retryAfter,
-        Duration retryMax,
-        int maxAttempts,
-        Duration claimTimeout,
-        String from,
-        List<String> languages,
-        String baseUrl) {
+        @DefaultValue("0 0 7 * * *") String cron,
+        @DefaultValue("0 */15 * * * *") String retryCron,
+        @DefaultValue("Asia/Ho_Chi_Minh") String zone,
+        @DefaultValue("7") int escalateAfterDays,
+        @DefaultValue("7") int dueWithinDays,
+        @DefaultValue("5m") Duration retryAfter,
+        @DefaultValue("6h") Duration retryMax,
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("15m") Duration claimTimeout,
+        @DefaultValue("mandate@localhost") String from,
+        @DefaultValue({"vi", "en"}) List<String> languages,
+        @DefaultValue("http://localhost:8080") String baseUrl) {
 
     public ReminderSettings {
         if (escalateAfterDays < 0) {

@@ -38,7 +38,8 @@ public class Planner {
             long leadUnitId,
             String leadName,
             long office,
-            String officeName) {}
+            String officeName,
+            boolean escalated) {}
 
     /** Writes the pending mails of the day; returns how many were new. */
     @Transactional
@@ -80,7 +81,7 @@ public class Planner {
             var late = tasks.stream()
                     .filter(c ->
                             c.deadline().plusDays(settings.escalateAfterDays()).isBefore(day))
-                    .filter(c -> !escalatedBefore(c))
+                    .filter(c -> !c.escalated())
                     .toList();
             if (late.isEmpty()) {
                 continue;
@@ -117,7 +118,9 @@ public class Planner {
 
     /**
      * Open tasks on the day (started, not completed by then) whose deadline in force that day is
-     * past or within {@code dueWithinDays}, with the unit that stands for their lead unit.
+     * past or within {@code dueWithinDays}, with the unit that stands for their lead unit, and
+     * whether the task was escalated for that deadline already (once per deadline: an extension
+     * that runs out again escalates it again).
      */
     private List<Candidate> candidates(LocalDate day) {
         return jdbc.sql("""
@@ -138,7 +141,10 @@ public class Planner {
                                f.office,
                                (SELECT v.full_name FROM org_unit_version v WHERE v.unit_id = f.office
                                  ORDER BY (v.valid @> CAST(:day AS date)) DESC, upper(v.valid) DESC NULLS FIRST
-                                 LIMIT 1) AS office_name
+                                 LIMIT 1) AS office_name,
+                               EXISTS (SELECT 1 FROM reminder_mail_task i JOIN reminder_mail m ON m.id = i.mail_id
+                                        WHERE m.kind = 'escalation' AND i.task_id = o.id AND i.deadline = o.deadline)
+                                   AS escalated
                           FROM open o JOIN offices f ON f.lead_unit_id = o.lead_unit_id
                          WHERE f.office IS NOT NULL
                          ORDER BY f.office, o.deadline, o.id
@@ -153,20 +159,9 @@ public class Planner {
                         rs.getLong("lead_unit_id"),
                         rs.getString("lead_name"),
                         rs.getLong("office"),
-                        rs.getString("office_name")))
+                        rs.getString("office_name"),
+                        rs.getBoolean("escalated")))
                 .list();
-    }
-
-    /** Escalated once per deadline: an extension that runs out again escalates the task again. */
-    private boolean escalatedBefore(Candidate c) {
-        return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM reminder_mail_task i JOIN reminder_mail m ON m.id = i.mail_id
-                                        WHERE m.kind = 'escalation' AND i.task_id = :task AND i.deadline = :deadline)
-                        """)
-                .param("task", c.id())
-                .param("deadline", c.deadline())
-                .query(Boolean.class)
-                .single();
     }
 
     private record Office(long unitId, String email, String name) {}
