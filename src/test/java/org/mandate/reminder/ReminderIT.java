@@ -404,7 +404,7 @@ class ReminderIT {
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getBody())
                 .contains("value=\"vanphong-mc1" + DOMAIN + "\"", "action=\"/reminders/mailbox\"")
-                .contains("/api/units/" + mongCai1 + "/calendar.ics");
+                .contains("http://localhost:" + port + "/api/units/" + mongCai1 + "/calendar.ics?token=");
         assertThat(as("quangninh")
                         .get()
                         .uri("/tasks/dashboard?unit=" + mongCai1)

@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** A unit's reminders: its office's mailbox, its calendar feed, the latest mails. */
 @Controller
@@ -43,6 +44,13 @@ class ReminderPages {
         model.addAttribute("mayChange", mailboxes.mayChange(unitId));
         model.addAttribute("enabled", reminders.enabled());
         model.addAttribute("feed", "/api/units/" + unitId + "/calendar.ics");
+        // calendar programs need the whole address
+        model.addAttribute(
+                "feedUrl",
+                ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/units/{id}/calendar.ics")
+                        .buildAndExpand(unitId)
+                        .toUriString());
         model.addAttribute("mails", reminders.mails(unitId, 20));
         return "reminders/unit";
     }
