@@ -302,6 +302,35 @@ class ReminderIT {
     }
 
     @Test
+    void aServerThatIsDownCostsThreeAttemptsNotOnePerMail() throws Exception {
+        LocalDate day = LocalDate.of(2026, 6, 16);
+        var offices = new ArrayList<String>();
+        for (long commune : caoBangCommunes().subList(4, 8)) {
+            String office = "vanphong-" + commune + DOMAIN;
+            mailbox(commune, office);
+            task(commune, "Phòng chống thiên tai mùa mưa lũ", LocalDate.of(2026, 5, 1), day.minusDays(1));
+            offices.add(office);
+        }
+        sender.setPort(closedPort());
+        Instant now = Instant.now();
+        var down = reminders.run("tests", day, now);
+        assertThat(down.digests()).isEqualTo(4);
+        assertThat(down.failed()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT state || ' ' || attempts FROM reminder_mail WHERE recipient = ANY (:r) ORDER BY id")
+                        .param("r", offices.toArray(String[]::new))
+                        .query(String.class)
+                        .list())
+                .containsExactly("failed 1", "failed 1", "failed 1", "pending 0");
+
+        sender.setPort(smtp.getSmtp().getPort());
+        var back = reminders.retry("tests", now.plus(Duration.ofMinutes(6)));
+        assertThat(back.sent()).isGreaterThanOrEqualTo(4);
+        for (String office : offices) {
+            assertThat(mailsTo(office)).hasSize(1);
+        }
+    }
+
+    @Test
     void withTwoNodesOnOneDatabaseOnlyOneSends() throws Exception {
         long commune = caoBangCommunes().get(2);
         LocalDate day = LocalDate.of(2026, 5, 20);
