@@ -44,10 +44,6 @@ public class Planner {
     /** Writes the pending mails of the day; returns how many were new. */
     @Transactional
     public Planned plan(LocalDate day, Instant now) {
-        var candidates = candidates(day);
-        var byOffice = new LinkedHashMap<Long, List<Candidate>>();
-        candidates.forEach(c ->
-                byOffice.computeIfAbsent(c.office(), k -> new ArrayList<>()).add(c));
         Map<Long, String> mailboxes = jdbc
                 .sql("SELECT unit_id, email FROM reminder_mailbox")
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
@@ -55,8 +51,12 @@ public class Planner {
                 .stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         if (mailboxes.isEmpty()) {
-            return new Planned(0, 0);
+            return new Planned(0, 0); // nobody to write to: the tasks are not even read
         }
+        var byOffice = new LinkedHashMap<Long, List<Candidate>>();
+        candidates(day)
+                .forEach(c -> byOffice.computeIfAbsent(c.office(), k -> new ArrayList<>())
+                        .add(c));
         int digests = 0;
         int escalations = 0;
         for (var entry : byOffice.entrySet()) {
