@@ -13,6 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Signs in a request that carries {@code Authorization: Bearer TOKEN}. A token that is unknown,
  * revoked or expired is refused outright (401), rather than treated as anonymous, so that a
  * script learns at once that its token no longer works.
+ *
+ * <p>Calendar programs cannot send a header, so a unit's calendar feed (and only it: a GET of
+ * {@code /api/units/ID/calendar.ics}) also takes the token as {@code ?token=} (docs/SECURITY.md).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
@@ -28,14 +31,30 @@ class BearerTokenFilter extends OncePerRequestFilter {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
+    private static final java.util.regex.Pattern FEED =
+            java.util.regex.Pattern.compile("/api/units/[^/]+/calendar\\.ics");
+
+    /** The token of a calendar feed's query string, or null. */
+    static @org.jspecify.annotations.Nullable String feedToken(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return null;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String token = request.getParameter("token");
+        return token != null && !token.isBlank() && FEED.matcher(path).matches() ? token.strip() : null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!carriesToken(request)) {
+        String feedToken = carriesToken(request) ? null : feedToken(request);
+        if (!carriesToken(request) && feedToken == null) {
             chain.doFilter(request, response);
             return;
         }
-        String token = request.getHeader("Authorization").substring(7).strip();
+        String token = feedToken != null
+                ? feedToken
+                : request.getHeader("Authorization").substring(7).strip();
         var user = tokens.userOf(token).map(users::loadUserByUsername);
         if (user.isEmpty() || !user.get().isAccountNonLocked()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

@@ -177,6 +177,29 @@ public class Meetings {
                 .toList();
     }
 
+    /**
+     * The sessions a unit held, or that worked with it, or that it attended as a body, between two
+     * days (both included), oldest first; read as {@link #get(long)} reads one.
+     */
+    @Transactional(readOnly = true)
+    public List<MeetingView> ofUnit(long unitId, LocalDate from, LocalDate to) {
+        Scope scope = scopes.current();
+        return jdbc
+                .sql(SELECT + " " + """
+                         WHERE m.held_on BETWEEN :from AND :to
+                           AND (m.host_unit_id = :unit OR m.with_unit_id = :unit
+                                OR EXISTS (SELECT 1 FROM meeting_body b WHERE b.meeting_id = m.id AND b.unit_id = :unit))
+                         ORDER BY m.held_on, m.id""")
+                .param("unit", unitId)
+                .param("from", from)
+                .param("to", to)
+                .query(this::view)
+                .stream()
+                .filter(v -> scopes.mayRead(scope, v.hostUnitId())
+                        || v.withUnitId() != null && scopes.mayRead(scope, v.withUnitId()))
+                .toList();
+    }
+
     private static final String SELECT = """
             SELECT m.*, d.symbol AS notice_symbol,
                    (SELECT name FROM org_unit_version v WHERE v.unit_id = m.host_unit_id

@@ -1,0 +1,204 @@
+package org.mandate.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.List;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Test;
+import org.mandate.access.ApiTokens;
+import org.mandate.access.Scopes;
+import org.mandate.meeting.Meetings;
+import org.mandate.meeting.NewMeeting;
+import org.mandate.support.MandateIT;
+import org.mandate.task.NewTask;
+import org.mandate.task.Priority;
+import org.mandate.task.Tasks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+/** A unit's calendar feed, parsed and validated by ical4j, and who may read it. */
+@MandateIT
+class CalendarIT {
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Tasks tasks;
+
+    @Autowired
+    Meetings meetings;
+
+    private ResponseEntity<String> get(String uri) {
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                .build()
+                .get()
+                .uri(uri)
+                .retrieve()
+                .toEntity(String.class);
+    }
+
+    private long commune() {
+        return jdbc.sql("""
+                        SELECT v.unit_id FROM org_unit_version v
+                          JOIN org_unit_version p ON p.unit_id = v.parent_id AND p.valid @> current_date
+                         WHERE v.level = 'commune' AND v.valid @> current_date AND p.code = '04' AND p.level = 'province'
+                         ORDER BY v.code OFFSET 6 LIMIT 1
+                        """).query(Long.class).single();
+    }
+
+    @Test
+    void aUnitsDeadlinesAndSessionsAreAValidCalendarThatAFeedTokenOpens() throws Exception {
+        long unit = commune();
+        LocalDate today = Tasks.today();
+        long overdue;
+        long soon;
+        long session;
+        try (var system = Scopes.asSystem("tests")) {
+            overdue = tasks.create(new NewTask(
+                    "Thu hồi đất, bồi thường; tái định cư",
+                    unit,
+                    List.of(),
+                    null,
+                    Priority.HIGH,
+                    null,
+                    today.minusDays(30),
+                    today.minusDays(2),
+                    null,
+                    null,
+                    null,
+                    null));
+            soon = tasks.create(new NewTask(
+                    "Báo cáo tình hình kinh tế - xã hội tháng này, gửi Văn phòng UBND tỉnh trước ngày 20 (dòng dài để"
+                            + " gấp dòng theo RFC 5545)",
+                    unit,
+                    List.of(),
+                    "Đ/c Hoàng Thị B",
+                    Priority.NORMAL,
+                    null,
+                    today.minusDays(5),
+                    today.plusDays(4),
+                    null,
+                    null,
+                    null,
+                    null));
+            session = meetings.create(new NewMeeting(
+                    today.plusDays(10),
+                    "Hội trường UBND xã",
+                    "Chủ tịch UBND tỉnh",
+                    unit,
+                    null,
+                    "Làm việc về chuyển đổi số",
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null));
+        }
+        String token = tokens.issue("admin", "lịch", 1, "system:tests").token();
+        var response = get("/api/units/" + unit + "/calendar.ics?token=" + token);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("text/calendar");
+        String text = response.getBody();
+        assertThat(text).contains("\r\n ").doesNotContain("\n\n");
+
+        Calendar calendar = new CalendarBuilder().build(new StringReader(text));
+        var validation = calendar.validate();
+        assertThat(validation.getEntries()).isEmpty();
+        List<VEvent> events = calendar.getComponents(Component.VEVENT);
+        var byUid = new java.util.HashMap<String, VEvent>();
+        for (VEvent e : events) {
+            byUid.put(value(e, "UID"), e);
+        }
+        assertThat(byUid).containsKeys("task-" + overdue + "@localhost", "task-" + soon + "@localhost");
+        assertThat(byUid).containsKey("meeting-" + session + "@localhost");
+
+        VEvent late = byUid.get("task-" + overdue + "@localhost");
+        assertThat(value(late, "SUMMARY")).isEqualTo("[Quá hạn] Thu hồi đất, bồi thường; tái định cư");
+        assertThat(value(late, "DTSTART"))
+                .isEqualTo(today.minusDays(2).toString().replace("-", ""));
+        assertThat(late.getProperty("DTSTART")
+                        .orElseThrow()
+                        .getParameter("VALUE")
+                        .orElseThrow()
+                        .getValue())
+                .isEqualTo("DATE");
+        assertThat(value(late, "URL")).endsWith("/tasks/" + overdue);
+        assertThat(value(late, "X-MANDATE-STATUS")).isEqualTo("overdue");
+        VEvent due = byUid.get("task-" + soon + "@localhost");
+        assertThat(value(due, "SUMMARY"))
+                .startsWith("[Đang thực hiện] Báo cáo tình hình")
+                .endsWith("RFC 5545)");
+        assertThat(value(due, "DESCRIPTION")).contains("Phụ trách: Đ/c Hoàng Thị B", "/tasks/" + soon);
+        VEvent meeting = byUid.get("meeting-" + session + "@localhost");
+        assertThat(value(meeting, "SUMMARY")).isEqualTo("Buổi làm việc: Làm việc về chuyển đổi số");
+        assertThat(value(meeting, "LOCATION")).isEqualTo("Hội trường UBND xã");
+        assertThat(value(meeting, "DTSTART"))
+                .isEqualTo(today.plusDays(10).toString().replace("-", ""));
+
+        // the same UID on the next read: a calendar program updates the event rather than adding one
+        String again =
+                get("/api/units/" + unit + "/calendar.ics?token=" + token).getBody();
+        assertThat(again).contains("UID:task-" + overdue + "@localhost");
+        // English on request
+        assertThat(get("/api/units/" + unit + "/calendar.ics?lang=en&token=" + token)
+                        .getBody())
+                .contains("SUMMARY:[Overdue] Thu hồi đất");
+    }
+
+    @Test
+    void theFeedIsHeldToTheTokensScope() {
+        long unit = commune();
+        // no token: a calendar program is asked to sign in
+        assertThat(get("/api/units/" + unit + "/calendar.ics").getStatusCode().value())
+                .isEqualTo(401);
+        // a token that is not one
+        assertThat(get("/api/units/" + unit + "/calendar.ics?token=mdt_nothing")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        // an office of another province does not see this unit
+        String quangNinh = tokens.issue("quangninh", "lịch", 1, "system:tests").token();
+        assertThat(get("/api/units/" + unit + "/calendar.ics?token=" + quangNinh)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        // a revoked token no longer opens the feed
+        var issued = tokens.issue("admin", "lịch", 1, "system:tests");
+        assertThat(get("/api/units/" + unit + "/calendar.ics?token=" + issued.token())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        tokens.revoke("admin", issued.id(), "system:tests");
+        assertThat(get("/api/units/" + unit + "/calendar.ics?token=" + issued.token())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        // the query token opens the feed only, not the rest of the API
+        assertThat(get("/api/tasks?unit=" + unit + "&token=" + quangNinh)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+    }
+
+    private static String value(VEvent event, String property) {
+        return event.getProperty(property).orElseThrow().getValue();
+    }
+}
