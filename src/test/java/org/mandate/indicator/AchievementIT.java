@@ -343,6 +343,18 @@ class AchievementIT {
     }
 
     @Test
+    void theDemoIncomeIsProjectedAsGrowthAndHasNoTargetToMeet() {
+        var report = achievement("thu-nhap-binh-quan", provinceToday("Lạng Sơn"), "as_was");
+        assertThat(report).containsEntry("trend", "compound").containsEntry("betterWhen", "higher");
+        assertThat(list(report, "series"))
+                .singleElement()
+                .satisfies(i -> assertThat(number(i, "value")).isEqualByComparingTo("49.26"));
+        assertThat(list(report, "targets")).isEmpty();
+        var rank = achievement("xep-hang-pci", provinceToday("Lạng Sơn"), "as_was");
+        assertThat(rank).containsEntry("betterWhen", "lower").containsEntry("trend", "linear");
+    }
+
+    @Test
     void outOfScopeReadersFindNothingAndOnlyOfficesSetTheTrend() {
         String code = "ho-ngheo-pham-vi-it-ach";
         indicator(code, "sum", "lower", "hộ");
