@@ -103,6 +103,10 @@ class IndicatorChartsE2EIT {
         rows.nth(0).locator("a").click();
         assertThat(page.locator("input[name=period]")).hasValue("2020");
         assertThat(page.locator("#side h2")).containsText("2020");
+        // the province's figure only: its districts of 2020 are listed as having none, with no empty chart
+        assertThat(page.locator("#side")).containsText("Chưa có số liệu");
+        assertThat(page.locator("#units")).hasCount(0);
+        assertThat(page.locator("#units-blank li")).hasCount(11);
     }
 
     @Test
@@ -178,6 +182,8 @@ class IndicatorChartsE2EIT {
         assertThat(seriesData(page, "units", 0))
                 .extracting(v -> new BigDecimal(v.toString()).intValue())
                 .containsExactly(12, 9, 4);
+        assertThat(page.locator("#units-table tbody tr")).hasCount(3);
+        assertThat(page.locator("#achievement-table tbody tr")).hasCount(3);
         var first = page.locator("#units-table tbody tr").first();
         assertThat(first.locator("td").first()).hasText("1");
         assertThat(first.locator("td").nth(2)).hasText("12");

@@ -130,7 +130,27 @@ class IndicatorPages {
                     ? rankings.rank(code, shown, at.toString(), PeerRankings.By.ACHIEVEMENT, chosen.code(), v, null)
                     : null;
             model.addAttribute("side", side);
+            model.addAttribute(
+                    "sideShown",
+                    side.items().stream().filter(r -> r.value() != null).toList());
+            model.addAttribute(
+                    "sideBlank",
+                    side.items().stream().filter(r -> r.value() == null).toList());
             model.addAttribute("achieved", achieved);
+            model.addAttribute(
+                    "achievedShown",
+                    achieved == null
+                            ? List.of()
+                            : achieved.items().stream()
+                                    .filter(r -> r.achievement() != null)
+                                    .toList());
+            model.addAttribute(
+                    "achievedBlank",
+                    achieved == null
+                            ? List.of()
+                            : achieved.items().stream()
+                                    .filter(r -> r.achievement() == null)
+                                    .toList());
         }
         return "indicators/indicator";
     }
