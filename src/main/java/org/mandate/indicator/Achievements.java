@@ -217,11 +217,14 @@ public class Achievements {
      */
     Map<Long, Map<Integer, MergedTargets.Combined>> targets(
             Indicator indicator, Term term, Collection<Long> units, View view) {
-        LocalDate termFirst = LocalDate.of(term.startYear(), 1, 1);
+        // the congress that sets a term's targets sits in its first year: units that ended before the
+        // next year began were merged before the targets were set for what they became
+        LocalDate afterCongress = LocalDate.of(term.startYear() + 1, 1, 1);
         LocalDate termLast = LocalDate.of(term.endYear(), 12, 31);
         LocalDate today = Indicators.today();
-        Map<Long, Set<Long>> feeders =
-                view == View.AS_NOW ? reads.endedFeeders(units, termFirst, termLast, today) : Map.of();
+        Map<Long, Set<Long>> feeders = view == View.AS_NOW && indicator.rollup() != Rollup.NONE
+                ? reads.endedFeeders(units, afterCongress, termLast, today)
+                : Map.of();
         var all = new HashSet<>(units);
         feeders.values().forEach(all::addAll);
         var byUnit = new HashMap<Long, Map<Integer, BigDecimal>>();
@@ -236,7 +239,7 @@ public class Achievements {
             var reached = new HashSet<>(units);
             links.forEach(l -> reached.add(l.successor()));
             apportioning = new Apportioning(links, reads.standing(reached, today));
-            stoodBefore = reads.stoodBeforeMergers(feeders.keySet(), termFirst);
+            stoodBefore = reads.stoodBeforeMergers(feeders.keySet(), afterCongress);
         }
         var result = new HashMap<Long, Map<Integer, MergedTargets.Combined>>();
         for (long unit : units) {

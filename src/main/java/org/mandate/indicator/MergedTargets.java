@@ -10,18 +10,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A unit's target "as it is now", when units that ended were merged into it (wholly or in part)
- * during the term: their figures are carried into it, so its own target alone no longer measures
- * them. The rule:
+ * during the term: as it is now their figures are carried into it, so its own target alone no
+ * longer measures its series. The rule:
  *
  * <ul>
- *   <li>no unit carried into it had a target: its own target, as set;
- *   <li>for an indicator that adds up (rule sum): the sum of the targets of every unit carried into
- *       it, each times the share of its figures carried here (as {@link Apportioning} carries
- *       values), plus its own if it stood before them; an estimate when any share was partial.
- *       Every one of them needs a target, else the target is not comparable (and says whose is
- *       missing);
- *   <li>otherwise (a weighted average, a rank, a rate): not comparable: a rank or a rate of merged
- *       units is not the sum, nor any known average, of their targets.
+ *   <li>nothing carried into it, or a figure that does not roll up (rule none, which is not
+ *       carried either): its own target, as set;
+ *   <li>rule sum: the sum of the targets of every unit carried into it, each times the share of its
+ *       figures carried here (as {@link Apportioning} carries values), plus its own if it stood
+ *       before them; an estimate when any share was partial. Every one of them needs a target, else
+ *       the target is not comparable (and says whose is missing);
+ *   <li>rule weighted_average: not comparable: the rates of merged units are carried with their
+ *       weights, but their targets have no weights to be averaged by.
  * </ul>
  */
 public final class MergedTargets {
@@ -52,8 +52,11 @@ public final class MergedTargets {
             boolean ownCounts,
             Map<Long, Apportioning.Part> carried,
             Map<Long, BigDecimal> targets) {
-        boolean anyCarriedTarget = carried.keySet().stream().anyMatch(targets::containsKey);
-        if (!anyCarriedTarget) {
+        boolean anyTarget = own != null || carried.keySet().stream().anyMatch(targets::containsKey);
+        if (!anyTarget) {
+            return new Combined(null, false, List.of(), null);
+        }
+        if (carried.isEmpty() || rule == Rollup.NONE) {
             return own == null
                     ? new Combined(null, false, List.of(), null)
                     : new Combined(own, false, List.of(unit), null);

@@ -88,8 +88,11 @@ class AchievementIT {
     }
 
     private void target(String code, long unit, @Nullable Integer year, String value) {
-        var body =
-                new HashMap<String, Object>(Map.of("unit", unit, "term", "2020-2025", "value", new BigDecimal(value)));
+        target(code, "2020-2025", unit, year, value);
+    }
+
+    private void target(String code, String term, long unit, @Nullable Integer year, String value) {
+        var body = new HashMap<String, Object>(Map.of("unit", unit, "term", term, "value", new BigDecimal(value)));
         if (year != null) {
             body.put("year", year);
         }
@@ -128,7 +131,11 @@ class AchievementIT {
     }
 
     private Map<String, Object> achievement(String code, long unit, String view) {
-        return ok("admin", "/api/indicators/" + code + "/achievement?term=2020-2025&view=" + view + "&unit=" + unit);
+        return achievement(code, "2020-2025", unit, view);
+    }
+
+    private Map<String, Object> achievement(String code, String term, long unit, String view) {
+        return ok("admin", "/api/indicators/" + code + "/achievement?term=" + term + "&view=" + view + "&unit=" + unit);
     }
 
     @Test
@@ -269,11 +276,11 @@ class AchievementIT {
         assertThat(number(t, "latest")).isEqualByComparingTo("1800");
         assertThat(t).containsEntry("status", "achieved");
 
-        // a rate of merged provinces has no combined target
-        String rate = "ty-le-sap-nhap-it-ach";
-        indicator(rate, "none", "higher", "%");
-        target(rate, bacGiang, null, "90");
-        target(rate, bacNinhOld, null, "95");
+        // an average of merged provinces has no combined target
+        String rate = "thu-nhap-sap-nhap-it-ach";
+        indicator(rate, "weighted_average", "higher", "triệu đồng/người/năm");
+        target(rate, bacGiang, null, "60");
+        target(rate, bacNinhOld, null, "65");
         var notComparable = termTarget(achievement(rate, bacNinhNow, "as_now"));
         assertThat(notComparable).containsEntry("status", "not_comparable");
         assertThat(notComparable.get("target")).isNull();
@@ -287,6 +294,27 @@ class AchievementIT {
         var missing = termTarget(achievement(partly, bacNinhNow, "as_now"));
         assertThat(missing).containsEntry("status", "not_comparable");
         assertThat(missing.get("note").toString()).contains(String.valueOf(bacNinhOld));
+    }
+
+    @Test
+    void aTargetSetAfterTheMergerStandsAndOneSetBeforeItIsNotEnoughAlone() {
+        String code = "ho-ngheo-tuyen-quang-it-ach";
+        indicator(code, "sum", "lower", "hộ");
+        long haGiang = province("Hà Giang", LAST_DAY);
+        long tuyenQuangOld = province("Tuyên Quang", LAST_DAY);
+        long tuyenQuangNow = provinceToday("Tuyên Quang");
+        // 2025-2030: the congress of 2025 set it for the merged province; Hà Giang ended before
+        target(code, "2025-2030", tuyenQuangNow, null, "5000");
+        var later = termTarget(achievement(code, "2025-2030", tuyenQuangNow, "as_now"));
+        assertThat(number(later, "target")).isEqualByComparingTo("5000");
+        assertThat((List<?>) later.get("targetFrom"))
+                .map(o -> ((Number) o).longValue())
+                .containsExactly(tuyenQuangNow);
+        // 2020-2025: the old Tuyên Quang's target alone does not measure figures that include Hà Giang's
+        target(code, tuyenQuangOld, null, "3000");
+        var earlier = termTarget(achievement(code, tuyenQuangNow, "as_now"));
+        assertThat(earlier).containsEntry("status", "not_comparable");
+        assertThat(earlier.get("note").toString()).contains(String.valueOf(haGiang));
     }
 
     @Test

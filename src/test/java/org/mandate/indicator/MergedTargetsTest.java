@@ -42,9 +42,31 @@ class MergedTargetsTest {
                 MergedTargets.combine(Rollup.SUM, 1, null, true, Map.of(2L, WHOLE), Map.of(2L, new BigDecimal("40")));
         assertThat(missing.value()).isNull();
         assertThat(missing.notComparable()).contains("[1]");
+        // its own target alone does not measure figures that now include the merged unit's
+        var ownOnly = MergedTargets.combine(Rollup.SUM, 1, new BigDecimal("100"), true, Map.of(2L, WHOLE), Map.of());
+        assertThat(ownOnly.value()).isNull();
+        assertThat(ownOnly.notComparable()).contains("[2]");
         var rate = MergedTargets.combine(
-                Rollup.NONE, 1, new BigDecimal("90"), true, Map.of(2L, WHOLE), Map.of(2L, new BigDecimal("80")));
+                Rollup.WEIGHTED_AVERAGE,
+                1,
+                new BigDecimal("90"),
+                true,
+                Map.of(2L, WHOLE),
+                Map.of(2L, new BigDecimal("80")));
         assertThat(rate.value()).isNull();
         assertThat(rate.notComparable()).contains("does not add up");
+        var none = MergedTargets.combine(Rollup.SUM, 1, null, false, Map.of(2L, WHOLE), Map.of());
+        assertThat(none.value()).isNull();
+        assertThat(none.notComparable())
+                .as("no target anywhere: nothing to compare")
+                .isNull();
+    }
+
+    @Test
+    void aRankKeepsItsOwnTargetForTheFiguresOfMergedUnitsAreNotCarried() {
+        var rank = MergedTargets.combine(
+                Rollup.NONE, 1, new BigDecimal("10"), true, Map.of(2L, WHOLE), Map.of(2L, new BigDecimal("20")));
+        assertThat(rank.value()).isEqualByComparingTo("10");
+        assertThat(rank.from()).containsExactly(1L);
     }
 }

@@ -114,6 +114,9 @@ class IndicatorPages {
                 }
             } catch (InputProblem ended) {
                 // as it is now, a unit that ended has no figures of its own: point to where it went
+                if (v != View.AS_NOW || !"unit".equals(ended.field())) {
+                    throw ended;
+                }
                 model.addAttribute("ended", ended.getMessage());
                 model.addAttribute("successors", units.whereItWent(shown).ends());
             }
