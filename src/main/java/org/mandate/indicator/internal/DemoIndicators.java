@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.mandate.access.Scopes;
+import org.mandate.indicator.Achievements;
 import org.mandate.indicator.IndicatorCatalogue;
 import org.mandate.indicator.Indicators;
 import org.mandate.indicator.NewIndicator;
@@ -51,16 +52,19 @@ class DemoIndicators {
 
     private final IndicatorCatalogue catalogue;
     private final Indicators indicators;
+    private final Achievements achievements;
     private final JdbcClient jdbc;
     private final boolean enabled;
 
     DemoIndicators(
             IndicatorCatalogue catalogue,
             Indicators indicators,
+            Achievements achievements,
             JdbcClient jdbc,
             @Value("${mandate.seed.demo:true}") boolean enabled) {
         this.catalogue = catalogue;
         this.indicators = indicators;
+        this.achievements = achievements;
         this.jdbc = jdbc;
         this.enabled = enabled;
     }
@@ -76,6 +80,7 @@ class DemoIndicators {
                 catalogue.createTerm(term);
             }
             catalogue();
+            growthTrends();
             mongCai();
             langSon();
         } catch (Exception e) {
@@ -184,6 +189,13 @@ class DemoIndicators {
                 "higher",
                 Rollup.NONE,
                 null);
+    }
+
+    /** Incomes and tourists grow by a rate rather than by an amount: their trend is compound. */
+    private void growthTrends() {
+        for (String code : List.of("thu-nhap-binh-quan", "thu-nhap-xa-ntm", "khach-du-lich-tu-2020")) {
+            achievements.setTrend(code, "compound");
+        }
     }
 
     private void mongCai() {
