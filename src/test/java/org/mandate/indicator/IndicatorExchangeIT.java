@@ -255,7 +255,7 @@ class IndicatorExchangeIT {
         String good = qn.get(0).code() + ";2026;" + code + ";5;hộ\r\n";
         String file = "\uFEFFMã đơn vị;Kỳ;Mã chỉ tiêu;Giá trị;Đơn vị tính\r\n"
                 + good
-                + "99999;2026;" + code + ";5;\r\n"
+                + "KHONG-CO-MA;2026;" + code + ";5;\r\n"
                 + qn.get(1).code() + ";2026-Q1;" + code + ";5;\r\n"
                 + qn.get(1).code() + ";2026;khong-co-chi-tieu-nay;5;\r\n"
                 + qn.get(1).code() + ";2026;" + code + ";12,3,4;\r\n"
@@ -280,9 +280,29 @@ class IndicatorExchangeIT {
         assertThat(errors)
                 .extracting(e -> (String) e.get("reason"))
                 .contains(
-                        "no unit had the code '99999' in 2026",
+                        "no unit had the code 'KHONG-CO-MA' in 2026",
                         "no indicator has the code 'khong-co-chi-tieu-nay' in the catalogue",
                         code + " is measured in 'hộ', not 'người'");
+        assertThat(count(code)).isZero();
+    }
+
+    @Test
+    void aSecondFigureOfTheSameValueIsFoundWhenTheWriteMeetsItAndNothingIsImported() {
+        String code = indicator("ho-ngheo", "year", "hộ");
+        var qn = communes("22", 2);
+        String file = "Mã đơn vị,Kỳ,Mã chỉ tiêu,Giá trị\n"
+                + qn.get(0).code() + ",2026," + code + ",1\n"
+                + qn.get(1).code() + ",2026," + code + ",2\n"
+                + qn.get(0).code() + ",2026," + code + ",3\n";
+        var response = upload("quangninh", "trung.csv", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(list(response.getBody().get("errors")))
+                .extracting(e -> e.get("row"), e -> e.get("column"), e -> e.get("reason"))
+                .containsExactly(tuple(
+                        4,
+                        "Kỳ",
+                        "a second figure of " + code + " for unit " + qn.get(0).code()
+                                + " in 2026; row 2 has the first"));
         assertThat(count(code)).isZero();
     }
 
@@ -349,6 +369,23 @@ class IndicatorExchangeIT {
         assertThat(Csv.parse("x.csv", text, List.of("Mã đơn vị")))
                 .extracting(r -> List.of(r.get("Mã đơn vị"), r.get("Kỳ"), r.get("Giá trị")))
                 .containsExactlyElementsOf(expected);
+
+        String sdmx = new String(
+                get("quangninh", "/api/indicators/" + code + "/values.sdmx.csv" + query + "&version=2.0"),
+                StandardCharsets.UTF_8);
+        var province = json.stream()
+                .filter(i -> ((Number) i.get("unit")).longValue() == quangNinh)
+                .findFirst()
+                .orElseThrow();
+        assertThat(sdmx.split("\r\n"))
+                .hasSize(json.size() + 1)
+                .startsWith(
+                        "STRUCTURE,STRUCTURE_ID,ACTION,FREQ,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS")
+                .contains("dataflow,MANDATE:DF_INDICATORS(1.0),I,A,22," + code + ",2025,"
+                        + new BigDecimal(province.get("value").toString())
+                                .stripTrailingZeros()
+                                .toPlainString()
+                        + ",lượt,P");
 
         var bad = as("quangninh")
                 .get()

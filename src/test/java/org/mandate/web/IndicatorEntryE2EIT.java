@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mandate.access.ApiTokens;
+import org.mandate.support.Api;
 import org.mandate.support.Browser;
 import org.mandate.support.MandateIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,6 +33,9 @@ class IndicatorEntryE2EIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApiTokens tokens;
 
     @BeforeAll
     static void startBrowser() {
@@ -56,8 +63,24 @@ class IndicatorEntryE2EIT {
                         SELECT unit_id FROM org_unit_version
                          WHERE level = 'commune' AND name = 'Móng Cái 1' AND valid @> CURRENT_DATE
                         """).query(Long.class).single();
+        // an indicator of its own, so that no other test reads the figure
+        String code = "e2e-lao-dong-" + Long.toString(System.nanoTime(), 36);
+        var created = Api.as(port, tokens, "admin")
+                .post()
+                .uri("/api/indicators")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "code", code,
+                        "nameVi", "Tỷ lệ lao động qua đào tạo (kiểm thử)",
+                        "unitOfMeasure", "%",
+                        "direction", "higher",
+                        "periodType", "year",
+                        "rollup", "none"))
+                .retrieve()
+                .toBodilessEntity();
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
         String path = "/indicators/entry?unit=" + ward + "&period=2026";
-        String row = "tr[data-code='lao-dong-qua-dao-tao']";
+        String row = "tr[data-code='" + code + "']";
 
         var reporter = signedIn("mongcai1", path);
         assertThat(reporter.locator("h1")).containsText("Móng Cái 1");
@@ -88,10 +111,11 @@ class IndicatorEntryE2EIT {
         var history = jdbc.sql("""
                         SELECT iv.value, iv.state, iv.superseded_by IS NOT NULL AS superseded, iv.approved_by
                           FROM indicator_value iv JOIN indicator i ON i.id = iv.indicator_id
-                         WHERE i.code = 'lao-dong-qua-dao-tao' AND iv.unit_id = :ward AND iv.period = '2026'
+                         WHERE i.code = :code AND iv.unit_id = :ward AND iv.period = '2026'
                          ORDER BY iv.id
                         """)
                 .param("ward", ward)
+                .param("code", code)
                 .query((rs, n) -> List.of(
                         rs.getBigDecimal("value").stripTrailingZeros().toPlainString(),
                         rs.getString("state"),
