@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mandate.access.ApiTokens;
 import org.mandate.support.Api;
 import org.mandate.support.Browser;
@@ -22,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The ward's reporter types a figure on the data-entry page, saves it as a draft and submits it;
  * the province's leader approves it on the same page; the reporter corrects it, and the approved
- * figure stays on record.
+ * figure stays on record; then the reporter uploads a file on the page, first with a bad row.
  */
 @MandateIT
 class IndicatorEntryE2EIT {
@@ -36,6 +39,9 @@ class IndicatorEntryE2EIT {
 
     @Autowired
     ApiTokens tokens;
+
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void startBrowser() {
@@ -58,7 +64,7 @@ class IndicatorEntryE2EIT {
     }
 
     @Test
-    void aFigureIsEnteredSubmittedApprovedAndCorrected() {
+    void aFigureIsEnteredSubmittedApprovedCorrectedAndImportedFromAFile() throws Exception {
         long ward = jdbc.sql("""
                         SELECT unit_id FROM org_unit_version
                          WHERE level = 'commune' AND name = 'Móng Cái 1' AND valid @> CURRENT_DATE
@@ -108,6 +114,27 @@ class IndicatorEntryE2EIT {
         assertThat(reporter.locator(row + " td.state")).containsText("Nháp");
         assertThat(reporter.locator(row + " td.state")).containsText("1 số liệu trước");
 
+        // a file from the page: a bad row is shown at its row and column, and nothing is imported
+        String wardCode = jdbc.sql("SELECT code FROM org_unit_version WHERE unit_id = :u AND valid @> CURRENT_DATE")
+                .param("u", ward)
+                .query(String.class)
+                .single();
+        Path bad = dir.resolve("so-lieu-sai.csv");
+        Files.writeString(bad, "Mã đơn vị,Kỳ,Mã chỉ tiêu,Giá trị\n" + wardCode + ",2026-Q1," + code + ",90\n");
+        reporter.locator("#import input[type=file]").setInputFiles(bad);
+        reporter.locator("#import button").click();
+        assertThat(reporter.locator("#problems tbody tr")).hasCount(1);
+        assertThat(reporter.locator("#problems tbody tr")).containsText("Kỳ");
+        assertThat(reporter.locator("#problems")).containsText("nothing was imported");
+        assertThat(reporter.locator(row + " input.value")).hasValue("88");
+        Path good = dir.resolve("so-lieu.csv");
+        Files.writeString(good, "Mã đơn vị,Kỳ,Mã chỉ tiêu,Giá trị\n" + wardCode + ",2026," + code + ",\"90,5\"\n");
+        reporter.locator("#import input[type=file]").setInputFiles(good);
+        reporter.locator("#import button").click();
+        assertThat(reporter.locator("#imported")).containsText("so-lieu.csv");
+        assertThat(reporter.locator(row + " input.value")).hasValue("90.5");
+        assertThat(reporter.locator(row + " td.state")).containsText("2 số liệu trước");
+
         var history = jdbc.sql("""
                         SELECT iv.value, iv.state, iv.superseded_by IS NOT NULL AS superseded, iv.approved_by
                           FROM indicator_value iv JOIN indicator i ON i.id = iv.indicator_id
@@ -125,7 +152,8 @@ class IndicatorEntryE2EIT {
         assertThat(history)
                 .containsExactly(
                         List.of(new BigDecimal("87.2").toPlainString(), "approved", true, "lanhdaoqn"),
-                        List.of("88", "draft", false, "null"));
+                        List.of("88", "draft", true, "null"),
+                        List.of("90.5", "draft", false, "null"));
         assertThat(jdbc.sql(
                                 "SELECT count(*) FROM audit_log WHERE action IN ('submit_value', 'approve_value',"
                                         + " 'correct_value') AND actor IN ('mongcai1', 'lanhdaoqn') AND at > now() - interval '1 hour'")
