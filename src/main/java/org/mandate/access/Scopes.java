@@ -66,6 +66,21 @@ public class Scopes {
         return scope.changesEverything() || catalog.covers(unitId, scope.changeRoots(), today());
     }
 
+    /**
+     * Whether the unit stood on the day under one of the scope's grants (in a root's subtree as it
+     * stood then, the root included). Then whatever stood under the unit on that day, and whatever
+     * passed into it, is within the scope too, so a list of the unit's subtree as of that day needs
+     * no filter of its own by scope: the subtree is a part of the scope's. Lists use it to avoid
+     * computing the scope's units when the caller has already narrowed the list to a unit within it.
+     */
+    public boolean coversSubtreeAsOf(Scope scope, long unitId, LocalDate day) {
+        if (scope.readsEverything()) {
+            return true;
+        }
+        var roots = scope.readRoots();
+        return !roots.isEmpty() && users.standsUnder(unitId, roots, day);
+    }
+
     /** @throws NotFound when the current user may not read records of the unit */
     public void requireRead(long unitId, String what) {
         if (!mayRead(current(), unitId)) {

@@ -2,6 +2,7 @@ package org.mandate.access;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -162,6 +163,25 @@ class Users implements UserDetailsService {
 
     List<Grant> grants(String username) {
         return account(username).map(Account::grants).orElse(List.of());
+    }
+
+    /**
+     * Whether the unit stands on the day in the subtree of one of the roots (a root itself
+     * included): one probe per root on (unit_id, valid) and the path test, no recursion.
+     */
+    boolean standsUnder(long unitId, Collection<Long> roots, LocalDate day) {
+        return Boolean.TRUE.equals(jdbc.sql("""
+                        SELECT EXISTS (
+                            SELECT 1 FROM org_unit_version u
+                              JOIN org_unit_version r ON r.unit_id = ANY (CAST(:roots AS bigint[]))
+                                                     AND r.valid @> CAST(:day AS date) AND u.path <@ r.path
+                             WHERE u.unit_id = :unit AND u.valid @> CAST(:day AS date))
+                        """)
+                .param("unit", unitId)
+                .param("roots", roots.toArray(Long[]::new))
+                .param("day", day)
+                .query(Boolean.class)
+                .single());
     }
 
     long add(String username, String passwordHash, String displayName, boolean mustChangePassword) {

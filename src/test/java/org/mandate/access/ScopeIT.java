@@ -87,4 +87,40 @@ class ScopeIT {
         var body = as(null).get().uri("/api/units?level=province").retrieve().body(Map.class);
         assertThat(body).containsEntry("total", 34);
     }
+
+    @Autowired
+    Scopes scopes;
+
+    /** A unit that stood under a grant on the day narrows a list within the scope; any other does not. */
+    @Test
+    void aSubtreeIsWithinTheScopeWhenItsUnitStoodUnderAGrantThatDay() {
+        var today = Scopes.today();
+        var before = java.time.LocalDate.of(2024, 1, 1);
+        var office = scopes.of("quangninh");
+        var province = catalog.find(new UnitQuery(today, Hierarchy.LOCALITY, "province", null, "Quảng Ninh", 0, 1))
+                .items()
+                .getFirst();
+        long langSon = catalog.find(new UnitQuery(today, Hierarchy.LOCALITY, "province", null, "Lạng Sơn", 0, 1))
+                .items()
+                .getFirst()
+                .id();
+        long ward = catalog.find(
+                        new UnitQuery(today, Hierarchy.LOCALITY, "commune", province.code(), "Móng Cái 1", 0, 1))
+                .items()
+                .getFirst()
+                .id();
+        long oldCommune = catalog.find(
+                        new UnitQuery(before, Hierarchy.LOCALITY, "commune", province.code(), null, 0, 1))
+                .items()
+                .getFirst()
+                .id();
+        assertThat(scopes.coversSubtreeAsOf(office, province.id(), today)).isTrue();
+        assertThat(scopes.coversSubtreeAsOf(office, ward, today)).isTrue();
+        assertThat(scopes.coversSubtreeAsOf(office, oldCommune, before)).isTrue();
+        assertThat(scopes.coversSubtreeAsOf(office, langSon, today)).isFalse();
+        // the ward was made in 2025: on an earlier day it stood nowhere
+        assertThat(scopes.coversSubtreeAsOf(office, ward, before)).isFalse();
+        assertThat(scopes.coversSubtreeAsOf(Scope.ANONYMOUS, ward, today)).isFalse();
+        assertThat(scopes.coversSubtreeAsOf(scopes.of("admin"), langSon, today)).isTrue();
+    }
 }
