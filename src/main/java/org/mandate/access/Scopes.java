@@ -78,7 +78,27 @@ public class Scopes {
             return true;
         }
         var roots = scope.readRoots();
-        return !roots.isEmpty() && users.standsUnder(unitId, roots, day);
+        return !roots.isEmpty() && users.coverage(unitId, roots, today(), day).stoodUnder();
+    }
+
+    /**
+     * {@link #requireRead} and {@link #coversSubtreeAsOf} of the current user in one round trip,
+     * for a list narrowed to the unit's subtree as of the day.
+     *
+     * @return whether the list needs no filter of its own by scope
+     * @throws NotFound when the current user may not read records of the unit
+     */
+    public boolean requireReadOfSubtree(long unitId, LocalDate day, String what) {
+        Scope scope = current();
+        if (scope.readsEverything()) {
+            return true;
+        }
+        var roots = scope.readRoots();
+        var coverage = roots.isEmpty() ? new Users.Coverage(false, false) : users.coverage(unitId, roots, today(), day);
+        if (!coverage.coveredToday()) {
+            throw new NotFound(what + " was not found");
+        }
+        return coverage.stoodUnder();
     }
 
     /** @throws NotFound when the current user may not read records of the unit */

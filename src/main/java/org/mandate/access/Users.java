@@ -166,12 +166,16 @@ class Users implements UserDetailsService {
     }
 
     /**
-     * Whether the unit stands on the day in the subtree of one of the roots (a root itself
-     * included): one probe per root on (unit_id, valid) and the path test, no recursion.
+     * What grants at the roots say of a unit, in one round trip: whether they cover it today
+     * ({@code unit_covered}), and whether it stood on the day in the subtree of one of the roots
+     * (a root itself included; one probe per root on (unit_id, valid) and the path test).
      */
-    boolean standsUnder(long unitId, Collection<Long> roots, LocalDate day) {
-        return Boolean.TRUE.equals(jdbc.sql("""
-                        SELECT EXISTS (
+    record Coverage(boolean coveredToday, boolean stoodUnder) {}
+
+    Coverage coverage(long unitId, Collection<Long> roots, LocalDate today, LocalDate day) {
+        return jdbc.sql("""
+                        SELECT unit_covered(:unit, CAST(:roots AS bigint[]), CAST(:today AS date)),
+                               EXISTS (
                             SELECT 1 FROM org_unit_version u
                               JOIN org_unit_version r ON r.unit_id = ANY (CAST(:roots AS bigint[]))
                                                      AND r.valid @> CAST(:day AS date) AND u.path <@ r.path
@@ -179,9 +183,10 @@ class Users implements UserDetailsService {
                         """)
                 .param("unit", unitId)
                 .param("roots", roots.toArray(Long[]::new))
+                .param("today", today)
                 .param("day", day)
-                .query(Boolean.class)
-                .single());
+                .query((rs, n) -> new Coverage(rs.getBoolean(1), rs.getBoolean(2)))
+                .single();
     }
 
     long add(String username, String passwordHash, String displayName, boolean mustChangePassword) {

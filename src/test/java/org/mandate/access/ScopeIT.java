@@ -123,4 +123,42 @@ class ScopeIT {
         assertThat(scopes.coversSubtreeAsOf(Scope.ANONYMOUS, ward, today)).isFalse();
         assertThat(scopes.coversSubtreeAsOf(scopes.of("admin"), langSon, today)).isTrue();
     }
+
+    /**
+     * A task list narrowed to a unit: outside the scope it is not found; within it (the list then
+     * skips its own scope filter) it holds the same tasks as a whole-country reader's list.
+     */
+    @Test
+    void aTaskListOfAUnitIsNotFoundOutsideTheScopeAndTheSameWithin() {
+        var today = Scopes.today();
+        long langSon = catalog.find(new UnitQuery(today, Hierarchy.LOCALITY, "province", null, "Lạng Sơn", 0, 1))
+                .items()
+                .getFirst()
+                .id();
+        long quangNinh = catalog.find(new UnitQuery(today, Hierarchy.LOCALITY, "province", null, "Quảng Ninh", 0, 1))
+                .items()
+                .getFirst()
+                .id();
+        var outside = as("quangninh")
+                .get()
+                .uri("/api/tasks?unit=" + langSon + "&subtree=true")
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(outside.getStatusCode().value()).isEqualTo(404);
+        for (String asOf : List.of(today.toString(), "2024-06-01")) {
+            String uri = "/api/tasks?unit=" + quangNinh + "&subtree=true&size=200&asOf=" + asOf;
+            var office = as("quangninh").get().uri(uri).retrieve().toEntity(Map.class);
+            var country = as("admin").get().uri(uri).retrieve().toEntity(Map.class);
+            assertThat(office.getStatusCode().value()).isEqualTo(200);
+            assertThat(office.getBody().get("items"))
+                    .isEqualTo(country.getBody().get("items"));
+            assertThat(office.getBody().get("total"))
+                    .isEqualTo(country.getBody().get("total"));
+            if (asOf.equals(today.toString())) {
+                assertThat(((Number) office.getBody().get("total")).longValue())
+                        .as("the demo tasks of Quảng Ninh")
+                        .isPositive();
+            }
+        }
+    }
 }

@@ -23,11 +23,14 @@ import org.mandate.task.internal.TaskSearch;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Benchmarks of access (issue 3), on the real administrative units and a million generated tasks
@@ -295,15 +298,20 @@ public final class AccessBenchmarks {
         return page.items().stream().map(TaskRow::id).toList();
     }
 
-    /** Runs the call signed in as the user, as a request of theirs would be. */
+    /**
+     * Runs the call signed in as the user, as a request of theirs would be: with the security
+     * context and a request of its own (where the user's grants are kept for the request).
+     */
     private static <T> T as(String username, java.util.function.Supplier<T> call) {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 username, null, AuthorityUtils.createAuthorityList("ROLE_USER")));
         SecurityContextHolder.setContext(context);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
         try {
             return call.get();
         } finally {
+            RequestContextHolder.resetRequestAttributes();
             SecurityContextHolder.clearContext();
         }
     }
