@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.mandate.access.ApiTokens;
 import org.mandate.audit.AuditLog;
 import org.mandate.audit.ChainCheck;
 import org.mandate.audit.Origin;
 import org.mandate.backup.BackupRefused;
 import org.mandate.backup.DatabaseBackup;
+import org.mandate.shared.InputProblem;
+import org.mandate.shared.NotFound;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,10 +44,17 @@ final class Commands {
         if (data && options.positional().size() != 1) {
             return usage(command + " takes one FILE");
         }
+        String wrong = wrongBeforeStart(command, options);
+        if (wrong != null) {
+            return usage(wrong);
+        }
         var properties = new HashMap<String, Object>(Map.of(
                 "mandate.seed.admin-units", "false",
                 "mandate.seed.demo", "false",
-                "logging.level.root", "WARN"));
+                "logging.level.root", "WARN",
+                // a start that fails is told in one line below, not as logged stack traces
+                "logging.level.org.springframework.boot.SpringApplication", "OFF",
+                "logging.level.org.springframework.context", "ERROR"));
         if (data) {
             properties.put("spring.flyway.enabled", "false");
         }
@@ -61,10 +71,54 @@ final class Commands {
                 case "restore" -> restore(context, options);
                 default -> usage("unknown command " + command);
             };
-        } catch (BackupRefused e) {
+        } catch (BackupRefused | NotFound | InputProblem e) {
             System.err.println(e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            System.err.println("./mandate " + command + " failed: " + rootMessage(e));
+            return 1;
         }
+    }
+
+    /** What can be judged before starting the application: the values given on the command line. */
+    static @Nullable String wrongBeforeStart(String command, Options options) {
+        if (command.equals("token")) {
+            if (options.value("--user") == null || options.value("--user").isBlank()) {
+                return "token needs --user NAME";
+            }
+            String days = options.valueOr("--days", "30");
+            if (!days.matches("[0-9]{1,4}") || Integer.parseInt(days) < 1 || Integer.parseInt(days) > 366) {
+                return "--days takes a number of days from 1 to 366, not '" + days + "'";
+            }
+        }
+        if (command.equals("audit") && !options.positional().equals(List.of("verify"))) {
+            return "audit takes one subcommand: verify";
+        }
+        return null;
+    }
+
+    /**
+     * What went wrong, on one line: the first exception of the chain that is not Spring's wrapping
+     * of a bean that could not be made (it names the cause: a refused connection, a missing folder),
+     * and the innermost cause when it adds something.
+     */
+    static String rootMessage(Throwable e) {
+        Throwable first = e;
+        while (first instanceof org.springframework.beans.BeansException && first.getCause() != null) {
+            first = first.getCause();
+        }
+        Throwable root = first;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String outer = firstLine(first);
+        String inner = firstLine(root);
+        return root == first || outer.contains(inner) ? outer : outer + " (" + inner + ")";
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
     }
 
     private static int backup(ConfigurableApplicationContext context, Options options) {

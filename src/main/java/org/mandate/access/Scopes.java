@@ -66,6 +66,41 @@ public class Scopes {
         return scope.changesEverything() || catalog.covers(unitId, scope.changeRoots(), today());
     }
 
+    /**
+     * Whether the unit stood on the day under one of the scope's grants (in a root's subtree as it
+     * stood then, the root included). Then whatever stood under the unit on that day, and whatever
+     * passed into it, is within the scope too, so a list of the unit's subtree as of that day needs
+     * no filter of its own by scope: the subtree is a part of the scope's. Lists use it to avoid
+     * computing the scope's units when the caller has already narrowed the list to a unit within it.
+     */
+    public boolean coversSubtreeAsOf(Scope scope, long unitId, LocalDate day) {
+        if (scope.readsEverything()) {
+            return true;
+        }
+        var roots = scope.readRoots();
+        return !roots.isEmpty() && users.coverage(unitId, roots, today(), day).stoodUnder();
+    }
+
+    /**
+     * {@link #requireRead} and {@link #coversSubtreeAsOf} of the current user in one round trip,
+     * for a list narrowed to the unit's subtree as of the day.
+     *
+     * @return whether the list needs no filter of its own by scope
+     * @throws NotFound when the current user may not read records of the unit
+     */
+    public boolean requireReadOfSubtree(long unitId, LocalDate day, String what) {
+        Scope scope = current();
+        if (scope.readsEverything()) {
+            return true;
+        }
+        var roots = scope.readRoots();
+        var coverage = roots.isEmpty() ? new Users.Coverage(false, false) : users.coverage(unitId, roots, today(), day);
+        if (!coverage.coveredToday()) {
+            throw new NotFound(what + " was not found");
+        }
+        return coverage.stoodUnder();
+    }
+
     /** @throws NotFound when the current user may not read records of the unit */
     public void requireRead(long unitId, String what) {
         if (!mayRead(current(), unitId)) {

@@ -81,9 +81,10 @@ class SecurityConfiguration {
     }
 
     /**
-     * bcrypt at cost 10, Spring Security's default. The sign-in hashing budget (300 ms) has no
-     * benchmark in the repository yet. Stored hashes carry their algorithm, so the cost or the
-     * algorithm can change later without invalidating existing passwords.
+     * bcrypt at cost 10, Spring Security's default: within the sign-in's hashing budget (300 ms) on
+     * a loaded 2-core machine, where cost 11 is not ({@code ./mandate bench access}, figures in
+     * docs/BENCHMARKS.md). Stored hashes carry their algorithm and cost, so either can change later
+     * without invalidating existing passwords.
      */
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -39,8 +39,29 @@ class SignInEvents {
                 .map(t -> JsonWriter.standard()
                         .writeToString(Map.of("lockedUntil", TIME.format(t.atZone(Scopes.VIETNAM)))))
                 .orElse("{}");
-        audit.recordEvent(
-                AuditRecord.of(name.replaceAll("[^\\p{L}\\p{N}._@-]", "?"), "login_failed", "app_user", null, detail));
+        audit.recordEvent(AuditRecord.of(attempted(name), "login_failed", "app_user", null, detail));
+    }
+
+    /** Longest name kept of a failed attempt; user names are at most 40 characters. */
+    static final int MAX_ATTEMPTED = 64;
+
+    /**
+     * The name typed in a failed attempt, as the audit log keeps it: characters a user name cannot
+     * hold replaced by '?', and cut to {@link #MAX_ATTEMPTED} with the length it had, so that
+     * whatever is typed into the form cannot fill the log.
+     */
+    static String attempted(String name) {
+        String safe = name.codePoints()
+                .limit(MAX_ATTEMPTED + 1L)
+                .collect(
+                        StringBuilder::new,
+                        (b, c) -> b.appendCodePoint(Character.isLetterOrDigit(c) || "._@-".indexOf(c) >= 0 ? c : '?'),
+                        StringBuilder::append)
+                .toString();
+        if (safe.codePointCount(0, safe.length()) <= MAX_ATTEMPTED) {
+            return safe;
+        }
+        return safe.substring(0, safe.offsetByCodePoints(0, MAX_ATTEMPTED)) + "…(" + name.length() + " chars)";
     }
 
     @EventListener

@@ -41,15 +41,39 @@ public class UserAdmin {
     /** A user as administrators see it. */
     public record UserView(String username, String displayName, boolean mustChangePassword, List<Grant> grants) {}
 
-    /** Users holding a grant within the administrator's scope (all of them for a whole-country one). */
+    /**
+     * Users holding a grant within the administrator's scope (all of them for a whole-country
+     * administrator), and users with no grant yet, who are in nobody's scope until they are given
+     * their first one; with all their grants, by user name.
+     */
     @Transactional(readOnly = true)
     public List<UserView> list() {
         Scope admin = requireAdministrator();
-        return users.usernames().stream()
-                .map(this::view)
-                .filter(u -> admin.changesEverything()
-                        || u.grants().stream().anyMatch(g -> g.unitId() != null && covers(admin, g.unitId())))
+        return users.holdingGrantsUnder(managesWholeCountry(admin) ? null : adminRoots(admin)).stream()
+                .map(a -> new UserView(
+                        a.user().username(), a.user().displayName(), a.user().mustChangePassword(), a.grants()))
                 .toList();
+    }
+
+    /** Whether the current user administers the whole country (and so may give whole-country grants). */
+    public boolean managesWholeCountry() {
+        return managesWholeCountry(requireAdministrator());
+    }
+
+    /** Whether the current administrator may give and take grants at the unit. */
+    public boolean mayGrantAt(long unitId) {
+        return covers(requireAdministrator(), unitId);
+    }
+
+    private static boolean managesWholeCountry(Scope admin) {
+        return admin.grants().stream().anyMatch(g -> g.role() == Role.ADMIN && g.wholeCountry());
+    }
+
+    private static java.util.Set<Long> adminRoots(Scope admin) {
+        return admin.grants().stream()
+                .filter(g -> g.role() == Role.ADMIN && !g.wholeCountry())
+                .map(Grant::unitId)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Transactional
@@ -148,7 +172,7 @@ public class UserAdmin {
     }
 
     private void requireOver(Scope admin, @Nullable Long unitId) {
-        boolean wholeCountry = admin.grants().stream().anyMatch(g -> g.role() == Role.ADMIN && g.wholeCountry());
+        boolean wholeCountry = managesWholeCountry(admin);
         if (unitId == null ? !wholeCountry : !wholeCountry && !covers(admin, unitId)) {
             throw new AccessDenied(admin.username() + " may not manage grants "
                     + (unitId == null ? "over the whole country" : "at unit " + unitId)

@@ -66,9 +66,14 @@ public class AuditLog {
             where.append(" AND actor = :actor");
         }
         if (q.scopeRoots() != null) {
-            // the scope test runs once per distinct unit in the log, not once per entry
-            where.append(" AND (unit_id IN (SELECT u FROM (SELECT DISTINCT unit_id AS u FROM audit_log"
-                    + " WHERE unit_id IS NOT NULL) x WHERE unit_covered(u, :roots, :asOf))"
+            // the scope test runs once per distinct unit in the log, not once per entry; the distinct
+            // units are found by skipping through index audit_log_unit (one probe per unit) rather
+            // than by reading every entry
+            where.append(" AND (unit_id IN (WITH RECURSIVE d(u) AS ("
+                    + " SELECT min(unit_id) FROM audit_log"
+                    + " UNION ALL SELECT (SELECT min(a.unit_id) FROM audit_log a WHERE a.unit_id > d.u)"
+                    + " FROM d WHERE d.u IS NOT NULL)"
+                    + " SELECT u FROM d WHERE u IS NOT NULL AND unit_covered(u, :roots, :asOf))"
                     + (q.alsoActor() != null ? " OR actor = :alsoActor)" : ")"));
         }
         String sql = """

@@ -18,6 +18,15 @@ class LayoutModel {
         return principal == null ? null : principal.getName();
     }
 
+    /**
+     * Whether the signed-in user holds an administrator grant (the authority given at sign-in):
+     * the layout then links to user administration, which checks the grant itself.
+     */
+    @ModelAttribute("administrator")
+    boolean administrator(jakarta.servlet.http.HttpServletRequest request) {
+        return request.isUserInRole("ADMIN");
+    }
+
     /** The current page in the other language, keeping its query (date, parent, search). */
     @ModelAttribute("otherLanguageUrl")
     String otherLanguageUrl(Locale locale) {

@@ -87,4 +87,78 @@ class ScopeIT {
         var body = as(null).get().uri("/api/units?level=province").retrieve().body(Map.class);
         assertThat(body).containsEntry("total", 34);
     }
+
+    @Autowired
+    Scopes scopes;
+
+    /** A unit that stood under a grant on the day narrows a list within the scope; any other does not. */
+    @Test
+    void aSubtreeIsWithinTheScopeWhenItsUnitStoodUnderAGrantThatDay() {
+        var today = Scopes.today();
+        var before = java.time.LocalDate.of(2024, 1, 1);
+        var office = scopes.of("quangninh");
+        var province = catalog.find(new UnitQuery(today, Hierarchy.LOCALITY, "province", null, "Quảng Ninh", 0, 1))
+                .items()
+                .getFirst();
+        long langSon = catalog.find(new UnitQuery(today, Hierarchy.LOCALITY, "province", null, "Lạng Sơn", 0, 1))
+                .items()
+                .getFirst()
+                .id();
+        long ward = catalog.find(
+                        new UnitQuery(today, Hierarchy.LOCALITY, "commune", province.code(), "Móng Cái 1", 0, 1))
+                .items()
+                .getFirst()
+                .id();
+        long oldCommune = catalog.find(
+                        new UnitQuery(before, Hierarchy.LOCALITY, "commune", province.code(), null, 0, 1))
+                .items()
+                .getFirst()
+                .id();
+        assertThat(scopes.coversSubtreeAsOf(office, province.id(), today)).isTrue();
+        assertThat(scopes.coversSubtreeAsOf(office, ward, today)).isTrue();
+        assertThat(scopes.coversSubtreeAsOf(office, oldCommune, before)).isTrue();
+        assertThat(scopes.coversSubtreeAsOf(office, langSon, today)).isFalse();
+        // the ward was made in 2025: on an earlier day it stood nowhere
+        assertThat(scopes.coversSubtreeAsOf(office, ward, before)).isFalse();
+        assertThat(scopes.coversSubtreeAsOf(Scope.ANONYMOUS, ward, today)).isFalse();
+        assertThat(scopes.coversSubtreeAsOf(scopes.of("admin"), langSon, today)).isTrue();
+    }
+
+    /**
+     * A task list narrowed to a unit: outside the scope it is not found; within it (the list then
+     * skips its own scope filter) it holds the same tasks as a whole-country reader's list.
+     */
+    @Test
+    void aTaskListOfAUnitIsNotFoundOutsideTheScopeAndTheSameWithin() {
+        var today = Scopes.today();
+        long langSon = catalog.find(new UnitQuery(today, Hierarchy.LOCALITY, "province", null, "Lạng Sơn", 0, 1))
+                .items()
+                .getFirst()
+                .id();
+        long quangNinh = catalog.find(new UnitQuery(today, Hierarchy.LOCALITY, "province", null, "Quảng Ninh", 0, 1))
+                .items()
+                .getFirst()
+                .id();
+        var outside = as("quangninh")
+                .get()
+                .uri("/api/tasks?unit=" + langSon + "&subtree=true")
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(outside.getStatusCode().value()).isEqualTo(404);
+        for (String asOf : List.of(today.toString(), "2024-06-01")) {
+            String uri = "/api/tasks?unit=" + quangNinh + "&subtree=true&size=200&asOf=" + asOf;
+            var office = as("quangninh").get().uri(uri).retrieve().toEntity(Map.class);
+            var country = as("admin").get().uri(uri).retrieve().toEntity(Map.class);
+            assertThat(office.getStatusCode().value()).isEqualTo(200);
+            assertThat(office.getBody().get("items"))
+                    .isEqualTo(country.getBody().get("items"));
+            assertThat(office.getBody().get("total"))
+                    .isEqualTo(country.getBody().get("total"));
+            if (asOf.equals(today.toString())) {
+                assertThat(((Number) office.getBody().get("total")).longValue())
+                        .as("the demo tasks of Quảng Ninh")
+                        .isPositive();
+            }
+        }
+    }
 }

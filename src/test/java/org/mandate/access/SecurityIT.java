@@ -266,6 +266,62 @@ class SecurityIT {
     }
 
     /**
+     * JSON and text bodies over the limit (2 MB by default) are refused with 413 naming the limit,
+     * whether announced with a length or sent in chunks, signed in or not; a body under it passes.
+     */
+    @Test
+    void oversizedBodiesAreRefusedWithTheLimitNamed() throws Exception {
+        String big = "Căn cứ Nghị quyết số 18-NQ/TW. ".repeat(80_000); // about 2.6 MB of UTF-8
+        assertThat(big.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(2 * 1024 * 1024);
+
+        var text = send(HttpRequest.newBuilder(URI.create(url("/api/references/extract")))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(big))
+                .build());
+        assertThat(text.statusCode()).isEqualTo(413);
+        assertThat(text.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        JsonNode problem = JsonMapper.builder().build().readTree(text.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(413);
+        assertThat(problem.get("detail").asString()).contains("2 MB").contains("mandate.web.max-body-size");
+        assertThat(problem.get("limitBytes").asLong()).isEqualTo(2 * 1024 * 1024);
+
+        // sent in chunks, with no length announced: read up to the limit, then refused
+        var chunked = send(HttpRequest.newBuilder(URI.create(url("/api/references/extract")))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
+                .build());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).contains("2 MB");
+
+        // a task whose title is the whole text, by a signed-in office: refused before it is read
+        String token =
+                tokens.issue("quangninh", "body-limit", 1, "system:tests").token();
+        long tasksBefore =
+                jdbc.sql("SELECT count(*) FROM task").query(Long.class).single();
+        var json = send(HttpRequest.newBuilder(URI.create(url("/api/tasks")))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JsonMapper.builder().build().writeValueAsString(Map.of("title", big))))
+                .build());
+        assertThat(json.statusCode()).isEqualTo(413);
+        assertThat(json.body()).contains("Request body too large");
+        assertThat(jdbc.sql("SELECT count(*) FROM task").query(Long.class).single())
+                .isEqualTo(tasksBefore);
+
+        // under the limit, in chunks too: read as usual
+        String small = "Căn cứ Nghị quyết số 18-NQ/TW ngày 25/10/2017.";
+        var fine = send(HttpRequest.newBuilder(URI.create(url("/api/references/extract")))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(small.getBytes(StandardCharsets.UTF_8))))
+                .build());
+        assertThat(fine.statusCode()).isEqualTo(200);
+        assertThat(fine.body()).contains("18-NQ/TW");
+    }
+
+    /**
      * Every operation of the OpenAPI document, called anonymously and by a user whose scope is one
      * ward: anonymous callers get 401 except on the public list; the ward's reporter changes nothing
      * (no 2xx on any write) and reads no audit or user data beyond their own.

@@ -111,4 +111,37 @@ class UserAdminIT {
         assertThat(users.getBody()).extracting(u -> u.get("username")).contains("admin", "quangninh", "langson");
         assertThat(users.getBody().toString()).doesNotContain("password_hash").doesNotContain("$2a$");
     }
+
+    @Autowired
+    Users users;
+
+    /**
+     * Within one request the user and their grants are read once (signing in, the password check
+     * and every scope check share them); a change of grants in that request is seen at once.
+     */
+    @Test
+    void oneRequestReadsTheUserOnceAndSeesItsOwnChanges() {
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(
+                        new org.springframework.mock.web.MockHttpServletRequest()));
+        try {
+            if (!users.exists("cached")) {
+                users.add("cached", "{noop}x", "Cached", false);
+            }
+            var first = users.account("cached").orElseThrow();
+            assertThat(users.account("cached").orElseThrow()).isSameAs(first);
+            assertThat(scopes.of("cached").grants()).isSameAs(first.grants());
+
+            long langSon = province("Lạng Sơn");
+            users.grant("cached", Role.VIEWER, langSon, "system:tests");
+            var after = users.account("cached").orElseThrow();
+            assertThat(after).isNotSameAs(first);
+            assertThat(after.grants()).extracting(Grant::unitId).contains(langSon);
+            assertThat(scopes.of("cached").readRoots()).contains(langSon);
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+        // outside a request nothing is kept
+        assertThat(users.account("cached")).isNotSameAs(users.account("cached"));
+    }
 }

@@ -75,6 +75,20 @@ final class Report {
                 null));
     }
 
+    /**
+     * A latency that may be at most {@code maxSlowdown} times its baseline's (p95): the cost of a
+     * check added to a query, for instance (access, issue 3).
+     */
+    void within(String name, Latency ours, Latency baseline, double maxSlowdown) {
+        rows.add(new Row(
+                name,
+                fmt("%.2f / %.2f ms (n=%d)", ours.p50Ms(), ours.p95Ms(), ours.calls()),
+                fmt("%.2f / %.2f ms (n=%d)", baseline.p50Ms(), baseline.p95Ms(), baseline.calls()),
+                baseline.p95Ms() / ours.p95Ms(),
+                fmt("p95 ≤ %.1fx the baseline's", maxSlowdown),
+                ours.p95Ms() <= maxSlowdown * baseline.p95Ms()));
+    }
+
     static String ratio(double ratio) {
         if (Double.isNaN(ratio)) {
             return "-";
