@@ -127,7 +127,7 @@ public final class TaskBenchmarks {
                     steps(data.stepSeconds())));
 
             var counts = new DashboardCounts(jdbc, app.getBean(TaskStore.class));
-            check(counts, jdbc, new Random(SEED), null, CHECK_DAYS, COUNTRY_CHECK_DAYS, true, mismatches, report);
+            check(counts, jdbc, new Random(SEED), null, CHECK_DAYS, COUNTRY_CHECK_DAYS, mismatches, report);
             dashboards(counts, report, calls);
             decompositions(app, counts, jdbc, report, mismatches);
         }
@@ -166,7 +166,6 @@ public final class TaskBenchmarks {
             @Nullable Long province,
             List<LocalDate> days,
             List<LocalDate> countryDays,
-            boolean withProposal,
             List<String> mismatches,
             Report report) {
         LocalDate firstEnd = jdbc.sql("""
@@ -188,9 +187,6 @@ public final class TaskBenchmarks {
                 List<Long> roots = counts.roots(day);
                 var naive = naiveApplies ? counts.naive(null, day) : null;
                 cases.add(new Case("country (the country scope)", roots, counts.fastCountry(day), naive));
-                if (withProposal) {
-                    cases.add(new Case("country (one scope, bench table)", roots, counts.proposalCountry(day), naive));
-                }
             }
             Map<List<Long>, Map<TaskStatus, Long>> correct = new java.util.HashMap<>();
             for (Case c : cases) {
@@ -290,17 +286,6 @@ public final class TaskBenchmarks {
                 COUNTRY_TARGET_MS,
                 MIN_RATIO);
 
-        Latency proposal = Latency.measure(
-                Math.min(50, calls),
-                calls,
-                60_000,
-                i -> counts.proposalCountry(inputs.get(i % inputs.size()).day()));
-        print("country as one scope (bench table)", proposal, countryNaive);
-        report.latency(
-                "Whole country as one scope of daily changes (the benchmark's own table: a proposal, not product code)",
-                proposal,
-                countryNaive,
-                "none (information)");
         report.note("Inputs (seed " + (SEED + 1) + "): " + calls + " (province, day) pairs, the day uniform over "
                 + FIRST_DAY + " .. " + LAST_DAY + ", the province one of those standing on that day; the country"
                 + " reads use the same days. Ours: 50 warm-up calls, then timed calls until " + calls
@@ -442,7 +427,6 @@ public final class TaskBenchmarks {
                 province,
                 List.of(today, deadline.plusDays(1)),
                 List.of(today),
-                false,
                 mismatches,
                 report);
     }
@@ -519,11 +503,15 @@ public final class TaskBenchmarks {
             return store.counts(scope, day);
         }
 
-        /** The roots of the locality tree standing on the day (the provinces, as it has no country unit). */
+        /**
+         * The roots standing on the day: the provinces (the registry has no country unit) and the
+         * central bodies, which belong to no locality; the country scope counts their tasks too.
+         */
         List<Long> roots(LocalDate day) {
             return jdbc.sql("""
                             SELECT v.unit_id FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
-                             WHERE u.hierarchy = 'locality' AND v.parent_id IS NULL AND v.valid @> CAST(:day AS date)
+                             WHERE v.parent_id IS NULL AND v.valid @> CAST(:day AS date)
+                               AND (u.hierarchy = 'locality' OR v.locality_id IS NULL)
                              ORDER BY v.unit_id
                             """).param("day", day).query(Long.class).list();
         }
@@ -541,18 +529,6 @@ public final class TaskBenchmarks {
             store.counts(org.mandate.task.internal.TaskCounts.COUNTRY, day)
                     .forEach((s, n) -> sum.merge(s, n, Long::sum));
             return sum;
-        }
-
-        /** The whole country as one scope: the same query as TaskStore.counts, on the benchmark's table. */
-        Map<TaskStatus, Long> proposalCountry(LocalDate day) {
-            var counts = zeros();
-            jdbc.sql("SELECT status, sum(delta) AS n FROM " + TaskDataset.COUNTRY_TABLE
-                            + " WHERE scope_id = :scope AND day <= :asOf GROUP BY status")
-                    .param("scope", TaskDataset.COUNTRY_SCOPE)
-                    .param("asOf", day)
-                    .query((rs, i) -> counts.put(TaskStatus.values()[rs.getInt("status")], rs.getLong("n")))
-                    .list();
-            return counts;
         }
 
         /** The naive baseline for a root, or for the whole country (every root) when null. */

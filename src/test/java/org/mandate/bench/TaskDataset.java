@@ -50,8 +50,6 @@ import org.postgresql.copy.CopyIn;
 final class TaskDataset {
     static final LocalDate FIRST_START = LocalDate.parse("2020-01-01");
     static final LocalDate DATA_TODAY = LocalDate.parse("2026-11-25");
-    static final String COUNTRY_TABLE = "bench_country_status_change";
-    static final long COUNTRY_SCOPE = 0;
 
     private static final String[] TITLES = {
         "Rà soát, cập nhật danh sách hộ nghèo",
@@ -137,13 +135,6 @@ final class TaskDataset {
         long t1 = System.nanoTime();
         Map<Long, List<TaskCounts.ScopeSpan>> spans =
                 counts.scopeSpans(Arrays.stream(tasks.lead).boxed().toList());
-        Map<Long, List<TaskCounts.ScopeSpan>> countrySpans = new HashMap<>();
-        spans.forEach((unit, list) -> countrySpans.put(
-                unit,
-                list.stream()
-                        .filter(s -> roots.contains(s.scopeId()))
-                        .map(s -> new TaskCounts.ScopeSpan(COUNTRY_SCOPE, s.from(), s.until()))
-                        .toList()));
         steps.put("scope spans of the lead units (unit_scope_spans)", seconds(t1));
 
         long t2 = System.nanoTime();
@@ -153,7 +144,6 @@ final class TaskDataset {
             TaskTimeline timeline = tasks.timeline(i);
             long lead = tasks.lead[i];
             TaskCounts.contribute(timeline, spans.getOrDefault(lead, List.of()), +1, chunk);
-            TaskCounts.contribute(timeline, countrySpans.getOrDefault(lead, List.of()), +1, chunk);
             if (chunk.size() > 500_000 || i == n - 1) {
                 chunk.forEach((k, v) -> sums.add(key(k), v));
                 chunk.clear();
@@ -201,26 +191,13 @@ final class TaskDataset {
                 }
             }
             st.execute("SELECT setval(pg_get_serial_sequence('task', 'id'), " + n + ")");
-            st.execute("DROP TABLE IF EXISTS " + COUNTRY_TABLE);
-            st.execute("CREATE TABLE " + COUNTRY_TABLE + " (LIKE task_status_change INCLUDING ALL)");
-            // one COPY at a time on a connection: the product's table, then the benchmark's own
             try (var out =
                     new CopyWriter(copy.copyIn("COPY task_status_change (scope_id, day, status, delta) FROM STDIN"))) {
                 for (long k : keys) {
-                    if (scopeOf(k) != COUNTRY_SCOPE) {
-                        out.field(scopeOf(k)).date(dayOf(k)).field(statusOf(k)).last(sums.get(k));
-                        changeRows++;
-                    }
-                }
-            }
-            try (var out = new CopyWriter(
-                    copy.copyIn("COPY " + COUNTRY_TABLE + " (scope_id, day, status, delta) FROM STDIN"))) {
-                for (long k : keys) {
-                    if (scopeOf(k) == COUNTRY_SCOPE) {
-                        out.field(COUNTRY_SCOPE)
-                                .date(dayOf(k))
-                                .field(statusOf(k))
-                                .last(sums.get(k));
+                    // with the whole country's rows (TaskCounts.COUNTRY), which contribute adds itself
+                    out.field(scopeOf(k)).date(dayOf(k)).field(statusOf(k)).last(sums.get(k));
+                    changeRows++;
+                    if (scopeOf(k) == TaskCounts.COUNTRY) {
                         countryRows++;
                     }
                 }
@@ -236,7 +213,7 @@ final class TaskDataset {
             steps.put("indexes and foreign keys re-created", seconds(t4));
 
             long t5 = System.nanoTime();
-            for (String table : List.of("task", "task_deadline", "task_status_change", COUNTRY_TABLE)) {
+            for (String table : List.of("task", "task_deadline", "task_status_change")) {
                 st.execute("VACUUM (ANALYZE) " + table);
             }
             steps.put("VACUUM ANALYZE", seconds(t5));
