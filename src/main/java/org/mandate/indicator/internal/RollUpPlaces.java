@@ -26,10 +26,14 @@ public class RollUpPlaces {
     private final JdbcClient jdbc;
     private final TransactionTemplate own;
 
+    private final TransactionTemplate outside;
+
     RollUpPlaces(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.outside = new TransactionTemplate(transactions);
+        this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     /** What a rebuild wrote. */
@@ -55,15 +59,23 @@ public class RollUpPlaces {
         if (state().holdsFor(day)) {
             return;
         }
-        own.executeWithoutResult(status -> {
+        Boolean rebuilt = own.execute(status -> {
             var locked = jdbc.sql("SELECT built_for, good_until, stale FROM indicator_place_state"
                             + " FOR UPDATE SKIP LOCKED")
                     .query(RollUpPlaces::stateOf)
                     .optional();
             if (locked.isPresent() && !locked.get().holdsFor(day)) {
                 rebuild(day);
+                return true;
             }
+            return false;
         });
+        if (Boolean.TRUE.equals(rebuilt)) {
+            // the reads join the places index-only, which needs their pages marked all-visible;
+            // VACUUM cannot run in a transaction, so outside the read's, on a connection of its own
+            outside.executeWithoutResult(status -> jdbc.sql("VACUUM (ANALYZE) indicator_was_place, indicator_now_place")
+                    .update());
+        }
     }
 
     /** Rebuilds both tables for the day, in the caller's transaction, and marks them fresh. */
