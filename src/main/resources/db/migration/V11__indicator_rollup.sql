@@ -40,19 +40,21 @@ CREATE INDEX indicator_now_place_unit ON indicator_now_place (unit_id, depth)
 -- When the two tables were built: for which day (as it is now), until which day that holds (the
 -- next start or end of a version after it), and whether the registry changed since (set by the
 -- triggers below, in the changing transaction, whoever writes: the import, ApparatusChanges...).
+-- One row, written by the first registry change or rebuild (none in an empty database, which a
+-- restore requires to be empty); no row reads as stale.
 CREATE TABLE indicator_place_state (
     id         boolean PRIMARY KEY DEFAULT true CHECK (id),
     built_for  date,
     good_until date,
     stale      boolean NOT NULL DEFAULT true
 );
-INSERT INTO indicator_place_state DEFAULT VALUES;
 
 CREATE FUNCTION indicator_places_stale() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     -- always, not only when not yet stale: the row lock orders this change after a rebuild running
     -- now (which locks the row first), so that the rebuild's "not stale" cannot hide it
-    UPDATE indicator_place_state SET stale = true;
+    INSERT INTO indicator_place_state (id, stale) VALUES (true, true)
+        ON CONFLICT (id) DO UPDATE SET stale = true;
     RETURN NULL;
 END
 $$;

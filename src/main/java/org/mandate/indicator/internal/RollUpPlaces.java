@@ -60,6 +60,7 @@ public class RollUpPlaces {
             return;
         }
         Boolean rebuilt = own.execute(status -> {
+            createState();
             var locked = jdbc.sql("SELECT built_for, good_until, stale FROM indicator_place_state"
                             + " FOR UPDATE SKIP LOCKED")
                     .query(RollUpPlaces::stateOf)
@@ -80,6 +81,7 @@ public class RollUpPlaces {
 
     /** Rebuilds both tables for the day, in the caller's transaction, and marks them fresh. */
     public Rebuilt rebuild(LocalDate day) {
+        createState();
         jdbc.sql("SELECT 1 FROM indicator_place_state FOR UPDATE").query().listOfRows();
         int was = rebuildAsWas();
         var now = rebuildAsNow(day);
@@ -206,10 +208,17 @@ public class RollUpPlaces {
         }
     }
 
+    /** The state; none yet (no registry change and no rebuild since the database was created) is stale. */
     private State state() {
         return jdbc.sql("SELECT built_for, good_until, stale FROM indicator_place_state")
                 .query(RollUpPlaces::stateOf)
-                .single();
+                .optional()
+                .orElse(new State(null, null, true));
+    }
+
+    private void createState() {
+        jdbc.sql("INSERT INTO indicator_place_state (id) VALUES (true) ON CONFLICT (id) DO NOTHING")
+                .update();
     }
 
     private static State stateOf(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
