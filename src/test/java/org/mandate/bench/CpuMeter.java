@@ -25,6 +25,17 @@ final class CpuMeter {
 
     /** Milliseconds of CPU used so far by the server's processes and this JVM. */
     double ms() {
+        return serverMs() + jvmMs();
+    }
+
+    /** Milliseconds of CPU used so far by this JVM (every thread: the calls, but also JIT and GC). */
+    double jvmMs() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return os.getProcessCpuTime() / 1e6;
+    }
+
+    /** Milliseconds of CPU used so far by the server's processes. */
+    double serverMs() {
         double server = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.toList()) {
@@ -41,8 +52,7 @@ final class CpuMeter {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return server + os.getProcessCpuTime() / 1e6;
+        return server;
     }
 
     private static long parent(long pid) {

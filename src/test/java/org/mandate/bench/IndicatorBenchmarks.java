@@ -307,11 +307,13 @@ public final class IndicatorBenchmarks {
         Latency base = Latency.measure(3, 30, 60_000, baseline);
         // CPU per call: the timed calls again, counted once more without the clock (warm by now)
         double start = cpu.ms();
+        double startServer = cpu.serverMs();
         int n = Math.min(calls, 100);
         for (int i = 0; i < n; i++) {
             ours.accept(i);
         }
         double oursCpu = (cpu.ms() - start) / n;
+        double oursServer = (cpu.serverMs() - startServer) / n;
         start = cpu.ms();
         int nb = Math.min(base.calls(), 10);
         for (int i = 0; i < nb; i++) {
@@ -320,7 +322,7 @@ public final class IndicatorBenchmarks {
         double baseCpu = (cpu.ms() - start) / nb;
         System.out.printf(
                 "%-60.60s ours p50 %7.2f p95 %7.2f ms (n=%d) | naive p50 %8.2f p95 %8.2f ms (n=%d)"
-                        + " | CPU per call ours %.2f ms, naive %.2f ms%n",
+                        + " | CPU per call ours %.2f ms (PostgreSQL %.2f), naive %.2f ms%n",
                 name,
                 mine.p50Ms(),
                 mine.p95Ms(),
@@ -329,8 +331,11 @@ public final class IndicatorBenchmarks {
                 base.p95Ms(),
                 base.calls(),
                 oursCpu,
+                oursServer,
                 baseCpu);
-        String named = Report.fmt("%s [CPU per call: ours %.1f ms, naive %.1f ms]", name, oursCpu, baseCpu);
+        String named = Report.fmt(
+                "%s [CPU per call: ours %.1f ms, of which PostgreSQL %.1f; naive %.1f ms]",
+                name, oursCpu, oursServer, baseCpu);
         if (targetMs > 0) {
             report.latency(named, mine, base, targetMs);
         } else {

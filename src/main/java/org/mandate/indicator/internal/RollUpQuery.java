@@ -210,7 +210,11 @@ class RollUpQuery {
                     + " AND w.unit_id = iv.unit_id AND w.superseded_by IS NULL");
         }
         sql.append(" WHERE iv.indicator_id = :indicator AND iv.superseded_by IS NULL");
-        sql.append(onePeriod ? " AND iv.period_start = :from" : " AND iv.period_start BETWEEN :from AND :to");
+        // typed, so that the index's period_start is compared as a date whatever the driver sends
+        sql.append(
+                onePeriod
+                        ? " AND iv.period_start = CAST(:from AS date)"
+                        : " AND iv.period_start BETWEEN CAST(:from AS date) AND CAST(:to AS date)");
         return sql.toString();
     }
 
