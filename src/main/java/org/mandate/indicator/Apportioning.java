@@ -67,6 +67,11 @@ public final class Apportioning {
         });
     }
 
+    /** Whether the unit stands today (its figures stay with it). */
+    public boolean stands(long unitId) {
+        return standing.contains(unitId);
+    }
+
     /** Where a figure of the unit lands today; empty when its succession leads to no standing unit. */
     public List<Part> carry(long unitId) {
         var parts = new LinkedHashMap<Long, Part>();

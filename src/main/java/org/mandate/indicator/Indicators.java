@@ -199,6 +199,25 @@ public class Indicators {
             @Nullable String from,
             @Nullable String to,
             View view) {
+        return values(code, unitId, subtree, from, to, view, ValueReads.ALL_LEVELS);
+    }
+
+    /**
+     * As {@link #values(String, Long, boolean, String, String, View)}; with no unit, only the top
+     * {@code levels} of the hierarchy (1: the provinces, side by side).
+     */
+    @Transactional(readOnly = true)
+    public ValueSeries values(
+            String code,
+            @Nullable Long unitId,
+            boolean subtree,
+            @Nullable String from,
+            @Nullable String to,
+            View view,
+            int levels) {
+        if (levels < 1) {
+            throw InputProblem.field("levels", "show at least one level");
+        }
         Indicator indicator = catalogue.get(code);
         if (unitId == null) {
             if (!scopes.current().readsEverything()) {
@@ -229,8 +248,8 @@ public class Indicators {
                             + " succeeded it (read it as_was, or read its successors)");
         }
         var read = view == View.AS_WAS
-                ? reads.asWas(indicator, weightId, first, last, unitId, subtree)
-                : reads.asNow(indicator, weightId, first, last, unitId, subtree, today);
+                ? reads.asWas(indicator, weightId, first, last, unitId, subtree, levels)
+                : reads.asNow(indicator, weightId, first, last, unitId, subtree, today, levels);
         var items = read.result().figures().stream()
                 .map(f -> new ValueItem(
                         f.unitId(),

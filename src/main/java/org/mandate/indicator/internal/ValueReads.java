@@ -1,33 +1,45 @@
 package org.mandate.indicator.internal;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.mandate.indicator.Apportioning;
 import org.mandate.indicator.Indicator;
+import org.mandate.indicator.Indicators;
 import org.mandate.indicator.Period;
+import org.mandate.indicator.PeriodType;
 import org.mandate.indicator.RollUp;
-import org.mandate.indicator.RollUp.Placed;
 import org.mandate.indicator.Rollup;
+import org.mandate.indicator.ValueState;
+import org.mandate.indicator.View;
+import org.mandate.indicator.internal.RollUpQuery.Group;
+import org.mandate.indicator.internal.RollUpQuery.Shown;
 import org.springframework.stereotype.Component;
 
 /**
- * Places the stored values in the hierarchy of the view and rolls them up: "as it was" each value
- * sits where its unit stood in its period; "as it is now" each is carried to today's units first.
+ * Rolls the stored values up in the view's hierarchy, in the database: "as it was" each value sits
+ * where its unit stood in its period; "as it is now" each is carried to today's units first. The
+ * places are flattened tables ({@link RollUpPlaces}); the roll-up is one GROUP BY ({@link
+ * RollUpQuery}); here the groups become figures by the rules of {@link RollUp}.
  */
 @Component
 public class ValueReads {
-    /** Pieces of apportioned values are kept to six decimals; the last piece takes the remainder. */
-    static final int SCALE = 6;
+    /** All levels: a read of a unit and its subtree, or of every unit. */
+    public static final int ALL_LEVELS = Integer.MAX_VALUE;
 
+    private final RollUpQuery query;
+    private final RollUpPlaces places;
     private final ValueStore store;
 
-    ValueReads(ValueStore store) {
+    ValueReads(RollUpQuery query, RollUpPlaces places, ValueStore store) {
+        this.query = query;
+        this.places = places;
         this.store = store;
     }
 
@@ -41,18 +53,23 @@ public class ValueReads {
             Period to,
             @Nullable Long unit,
             boolean subtree) {
-        var placed = new ArrayList<Placed>();
-        for (var row : store.asWas(indicator.id(), weightId, from.firstDay(), to.firstDay(), unit, subtree)) {
-            placed.add(new Placed(
-                    path(row.path()),
-                    Period.parse(row.period()),
-                    row.value(),
-                    row.weight(),
-                    false,
-                    row.state(),
-                    row.unitId()));
-        }
-        return new Read(RollUp.of(indicator.rollup(), placed, unit, subtree), Map.of());
+        return asWas(indicator, weightId, from, to, unit, subtree, ALL_LEVELS);
+    }
+
+    /** @param levels with no unit, how many levels from the top are shown (1: the provinces) */
+    public Read asWas(
+            Indicator indicator,
+            @Nullable Long weightId,
+            Period from,
+            Period to,
+            @Nullable Long unit,
+            boolean subtree,
+            int levels) {
+        places.ensureFor(Indicators.today());
+        var shown = shown(unit, subtree, levels, null);
+        var groups = query.groups(
+                View.AS_WAS, indicator.rollup(), indicator.id(), weightId, from.firstDay(), to.firstDay(), shown);
+        return read(indicator, groups, Map.of());
     }
 
     public Read asNow(
@@ -63,52 +80,98 @@ public class ValueReads {
             @Nullable Long unit,
             boolean subtree,
             LocalDate today) {
-        var rows = store.feeding(indicator.id(), weightId, from.firstDay(), to.firstDay(), unit, today);
-        var units = rows.stream().map(ValueStore.Row::unitId).distinct().toList();
-        var standing = new java.util.HashMap<>(store.standing(units, today));
-        var ended = units.stream().filter(u -> !standing.containsKey(u)).toList();
-        var links = ended.isEmpty() ? List.<Apportioning.Link>of() : store.linksFrom(ended);
-        var successors =
-                links.stream().map(Apportioning.Link::successor).distinct().toList();
-        standing.putAll(store.standing(successors, today));
-        var apportioning = new Apportioning(links, standing.keySet());
-        var placed = new ArrayList<Placed>();
-        var notCarried = new TreeMap<Period, Integer>();
-        for (var row : rows) {
-            Period period = Period.parse(row.period());
-            // a figure that does not add up (a rank, a rate alone) is not split or merged
-            var parts = indicator.rollup() == Rollup.NONE && !standing.containsKey(row.unitId())
-                    ? List.<Apportioning.Part>of()
-                    : apportioning.carry(row.unitId());
-            if (parts.isEmpty()) {
-                notCarried.merge(period, 1, Integer::sum);
-                continue;
-            }
-            // a sum carries pieces of the value; an average carries the rate with pieces of its weight
-            boolean sum = indicator.rollup() == Rollup.SUM;
-            var values = sum ? Apportioning.apportion(row.value(), parts, SCALE) : null;
-            var weights = !sum && row.weight() != null ? Apportioning.apportion(row.weight(), parts, SCALE) : null;
-            for (int i = 0; i < parts.size(); i++) {
-                var part = parts.get(i);
-                BigDecimal value = values != null ? values.get(i) : row.value();
-                BigDecimal weight = weights != null ? weights.get(i) : null;
-                placed.add(new Placed(
-                        path(standing.get(part.unitId())),
-                        period,
-                        value,
-                        weight,
-                        !part.exact(),
-                        row.state(),
-                        row.unitId()));
-            }
-        }
-        return new Read(RollUp.of(indicator.rollup(), placed, unit, subtree), notCarried);
+        return asNow(indicator, weightId, from, to, unit, subtree, today, ALL_LEVELS);
     }
 
-    static List<Long> path(@Nullable String path) {
-        if (path == null || path.isEmpty()) {
-            throw new IllegalStateException("a value's unit has no path in the registry");
+    /** @param levels with no unit, how many levels from the top are shown (1: the provinces) */
+    public Read asNow(
+            Indicator indicator,
+            @Nullable Long weightId,
+            Period from,
+            Period to,
+            @Nullable Long unit,
+            boolean subtree,
+            LocalDate today,
+            int levels) {
+        places.ensureFor(today);
+        String rootPath = unit == null || !subtree
+                ? null
+                : store.pathOn(unit, today)
+                        .orElseThrow(() -> new IllegalStateException("unit " + unit + " does not stand on " + today));
+        var shown = shown(unit, subtree, levels, rootPath);
+        var groups = query.groups(
+                View.AS_NOW, indicator.rollup(), indicator.id(), weightId, from.firstDay(), to.firstDay(), shown);
+        var notCarried = new TreeMap<Period, Integer>();
+        if (indicator.rollup() == Rollup.NONE) {
+            for (long[] row : query.notCarriedFigures(indicator.id(), from.firstDay(), to.firstDay(), shown)) {
+                notCarried.put(period(indicator.periodType(), LocalDate.ofEpochDay(row[0])), (int) row[1]);
+            }
+        } else {
+            groups.stream()
+                    .filter(g -> g.node() == null)
+                    .forEach(g -> notCarried.merge(
+                            period(indicator.periodType(), g.periodStart()), (int) g.figures(), Integer::sum));
         }
-        return Arrays.stream(path.split("\\.")).map(Long::valueOf).toList();
+        return read(indicator, groups, notCarried);
+    }
+
+    private static Shown shown(@Nullable Long unit, boolean subtree, int levels, @Nullable String rootPath) {
+        if (unit == null) {
+            return new Shown.Top(levels);
+        }
+        return subtree ? new Shown.Subtree(unit, rootPath == null ? "" : rootPath) : new Shown.Own(unit);
+    }
+
+    /** The groups as figures, by the rule; what could not be computed goes to the result's gaps. */
+    private static Read read(Indicator indicator, List<Group> groups, Map<Period, Integer> notCarried) {
+        var figures = new ArrayList<RollUp.Figure>(groups.size());
+        var missing = new TreeMap<Period, Set<Long>>();
+        var uncombined = new TreeMap<Period, Set<Long>>();
+        for (Group g : groups) {
+            if (g.node() == null) {
+                continue;
+            }
+            Period period = period(indicator.periodType(), g.periodStart());
+            BigDecimal value = switch (indicator.rollup()) {
+                case SUM -> g.total();
+                case WEIGHTED_AVERAGE -> weightedAverage(g, period, missing);
+                case NONE -> {
+                    if (g.figures() == 1) {
+                        yield g.alone();
+                    }
+                    uncombined.computeIfAbsent(period, k -> new TreeSet<>()).add(g.node());
+                    yield null;
+                }
+            };
+            figures.add(new RollUp.Figure(
+                    g.node(), period, value, g.estimate(), ValueState.values()[g.state()], g.depth()));
+        }
+        return new Read(new RollUp.Result(figures, missing, uncombined), notCarried);
+    }
+
+    /**
+     * One figure alone is its own average; otherwise every weight is needed, and they must not add
+     * up to 0 (the units whose weight is missing or 0 are named in the notes).
+     */
+    private static @Nullable BigDecimal weightedAverage(Group g, Period period, Map<Period, Set<Long>> missing) {
+        if (g.figures() == 1) {
+            return g.alone();
+        }
+        BigDecimal weights = g.weights();
+        BigDecimal weighted = g.weighted();
+        if (g.weightless() > 0 || weights == null || weighted == null || weights.signum() == 0) {
+            missing.computeIfAbsent(period, k -> new TreeSet<>()).addAll(g.unweighed());
+            return null;
+        }
+        return weighted.divide(weights, MathContext.DECIMAL64);
+    }
+
+    /** The period of the type that starts on the day. */
+    static Period period(PeriodType type, LocalDate start) {
+        return switch (type) {
+            case YEAR -> new Period(type, start.getYear(), 0);
+            case QUARTER -> new Period(type, start.getYear(), (start.getMonthValue() - 1) / 3 + 1);
+            case MONTH -> new Period(type, start.getYear(), start.getMonthValue());
+        };
     }
 }

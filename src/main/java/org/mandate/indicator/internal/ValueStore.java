@@ -5,20 +5,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.mandate.indicator.Apportioning;
 import org.mandate.indicator.NewValue;
 import org.mandate.indicator.ValueRecord;
 import org.mandate.indicator.ValueState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL of reported values: entry in bulk, corrections, state changes, and the reads of a roll-up. */
+/** SQL of reported values: entry in bulk, corrections, state changes (the roll-up is {@link RollUpQuery}). */
 @Repository
 public class ValueStore {
     private final JdbcClient jdbc;
@@ -26,16 +24,6 @@ public class ValueStore {
     ValueStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
-
-    /** A current value with what a roll-up needs of it. */
-    public record Row(
-            long id,
-            long unitId,
-            String period,
-            BigDecimal value,
-            ValueState state,
-            @Nullable BigDecimal weight,
-            @Nullable String path) {}
 
     /** The index (0-based) of the first value whose unit did not exist at any time in its period, or -1. */
     public int firstUnitAbsentInPeriod(List<NewValue> values) {
@@ -173,114 +161,6 @@ public class ValueStore {
                 .list();
     }
 
-    /**
-     * Current values with their units' paths as they stood in their periods: the version of the
-     * unit standing on the last day of the period, or, for a unit that ended during it, its last
-     * version in the period. {@code under} is an lquery on that path (null: every unit); the
-     * weight is the weight indicator's current value of the same unit and period.
-     */
-    public List<Row> asWas(
-            long indicatorId,
-            @Nullable Long weightId,
-            LocalDate from,
-            LocalDate to,
-            @Nullable Long unit,
-            boolean subtree) {
-        return jdbc.sql("""
-                        SELECT iv.id, iv.unit_id, iv.period, iv.value, iv.state, w.value AS weight, p.path::text AS path
-                          FROM indicator_value iv
-                          JOIN LATERAL (SELECT v.path FROM org_unit_version v
-                                         WHERE v.unit_id = iv.unit_id
-                                           AND v.valid && daterange(iv.period_start, iv.period_end, '[]')
-                                         ORDER BY lower(v.valid) DESC NULLS LAST LIMIT 1) p ON true
-                          LEFT JOIN indicator_value w ON w.indicator_id = :weight AND w.unit_id = iv.unit_id
-                                                     AND w.period = iv.period AND w.superseded_by IS NULL
-                         WHERE iv.indicator_id = :indicator AND iv.superseded_by IS NULL
-                           AND iv.period_start BETWEEN :from AND :to
-                           AND (CAST(:unit AS bigint) IS NULL
-                                OR (NOT :subtree AND iv.unit_id = :unit)
-                                OR (:subtree AND p.path ~ CAST('*.' || :unit || '.*' AS lquery)))
-                        """)
-                .param("indicator", indicatorId)
-                .param("weight", weightId)
-                .param("from", from)
-                .param("to", to)
-                .param("unit", unit)
-                .param("subtree", subtree)
-                .query(ValueStore::row)
-                .list();
-    }
-
-    /**
-     * Current values of the units whose figures can land under the unit today (null: every unit):
-     * those standing under it today and, back through the succession, their predecessors.
-     */
-    public List<Row> feeding(
-            long indicatorId,
-            @Nullable Long weightId,
-            LocalDate from,
-            LocalDate to,
-            @Nullable Long unit,
-            LocalDate today) {
-        return jdbc.sql("""
-                        WITH RECURSIVE feeders(unit_id) AS (
-                            SELECT v.unit_id
-                              FROM org_unit_version r JOIN org_unit_version v ON v.path <@ r.path AND v.valid @> CAST(:today AS date)
-                             WHERE r.unit_id = :unit AND r.valid @> CAST(:today AS date)
-                            UNION
-                            SELECT s.predecessor_id FROM org_succession s JOIN feeders f ON s.successor_id = f.unit_id)
-                        SELECT iv.id, iv.unit_id, iv.period, iv.value, iv.state, w.value AS weight, NULL AS path
-                          FROM indicator_value iv
-                          LEFT JOIN indicator_value w ON w.indicator_id = :weight AND w.unit_id = iv.unit_id
-                                                     AND w.period = iv.period AND w.superseded_by IS NULL
-                         WHERE iv.indicator_id = :indicator AND iv.superseded_by IS NULL
-                           AND iv.period_start BETWEEN :from AND :to
-                           AND (CAST(:unit AS bigint) IS NULL OR iv.unit_id IN (SELECT unit_id FROM feeders))
-                        """)
-                .param("indicator", indicatorId)
-                .param("weight", weightId)
-                .param("from", from)
-                .param("to", to)
-                .param("unit", unit)
-                .param("today", today)
-                .query(ValueStore::row)
-                .list();
-    }
-
-    /** The successions reachable forward from the units, every step. */
-    public List<Apportioning.Link> linksFrom(Collection<Long> units) {
-        return jdbc.sql("""
-                        WITH RECURSIVE reach(unit_id) AS (
-                            SELECT unnest(CAST(:units AS bigint[]))
-                            UNION
-                            SELECT s.successor_id FROM org_succession s JOIN reach r ON s.predecessor_id = r.unit_id)
-                        SELECT s.predecessor_id, s.successor_id, s.effective_date, s.share = 'full' AS full, s.weight
-                          FROM org_succession s JOIN reach r ON s.predecessor_id = r.unit_id
-                        """)
-                .param("units", units.toArray(Long[]::new))
-                .query((rs, n) -> new Apportioning.Link(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getObject(3, LocalDate.class),
-                        rs.getBoolean(4),
-                        rs.getBigDecimal(5)))
-                .list();
-    }
-
-    /** Of these units, those standing on the day, with their paths then. */
-    public Map<Long, String> standing(Collection<Long> units, LocalDate day) {
-        var paths = new HashMap<Long, String>();
-        jdbc.sql("""
-                        SELECT v.unit_id, v.path::text FROM org_unit_version v
-                         WHERE v.unit_id = ANY (CAST(:units AS bigint[])) AND v.valid @> CAST(:day AS date)
-                        """)
-                .param("units", units.toArray(Long[]::new))
-                .param("day", day)
-                .query((rs, n) -> paths.put(rs.getLong(1), rs.getString(2)))
-                .list();
-        return paths;
-    }
-
     /** The path of the unit on the day, if it stood then. */
     public Optional<String> pathOn(long unit, LocalDate day) {
         return jdbc.sql("SELECT path::text FROM org_unit_version WHERE unit_id = :u AND valid @> CAST(:day AS date)")
@@ -310,16 +190,5 @@ public class ValueStore {
                 rs.getString("submitted_by"),
                 rs.getString("approved_by"),
                 rs.getObject("superseded_by", Long.class));
-    }
-
-    private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(
-                rs.getLong("id"),
-                rs.getLong("unit_id"),
-                rs.getString("period"),
-                rs.getBigDecimal("value"),
-                ValueState.of(rs.getString("state")),
-                rs.getBigDecimal("weight"),
-                rs.getString("path"));
     }
 }
