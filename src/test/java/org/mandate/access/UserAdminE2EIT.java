@@ -47,12 +47,7 @@ class UserAdminE2EIT {
     }
 
     private Page signIn(String user) {
-        var page = browser.open("http://localhost:" + port + "/login");
-        page.locator("input[name=username]").fill(user);
-        page.locator("input[name=password]").fill("test-password");
-        page.locator("input[name=password]").press("Enter");
-        page.waitForURL(url -> !url.contains("/login"));
-        return page;
+        return browser.signIn(port, user);
     }
 
     private long province(String name) {

@@ -46,6 +46,19 @@ public final class Browser implements AutoCloseable {
         return page;
     }
 
+    /**
+     * A new browser session signed in as a demo user of the test data (password {@code
+     * test-password}), on the page the sign-in leads to.
+     */
+    public Page signIn(int port, String user) {
+        var page = open("http://localhost:" + port + "/login");
+        page.locator("input[name=username]").fill(user);
+        page.locator("input[name=password]").fill("test-password");
+        page.locator("input[name=password]").press("Enter");
+        page.waitForURL(url -> !url.contains("/login"));
+        return page;
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -32,11 +32,7 @@ class DocumentGraphE2EIT {
     }
 
     private Page signIn(String user) {
-        var page = browser.open("http://localhost:" + port + "/login");
-        page.locator("input[name=username]").fill(user);
-        page.locator("input[name=password]").fill("test-password");
-        page.locator("input[name=password]").press("Enter");
-        return page;
+        return browser.signIn(port, user);
     }
 
     @Test

@@ -54,11 +54,7 @@ class IndicatorEntryE2EIT {
     }
 
     private Page signedIn(String user, String path) {
-        var page = browser.open("http://localhost:" + port + "/login");
-        page.locator("input[name=username]").fill(user);
-        page.locator("input[name=password]").fill("test-password");
-        page.locator("input[name=password]").press("Enter");
-        page.waitForURL(url -> !url.contains("/login"));
+        var page = browser.signIn(port, user);
         page.navigate("http://localhost:" + port + path);
         return page;
     }

@@ -33,10 +33,7 @@ class TaskDashboardE2EIT {
 
     @Test
     void fromTheOverdueCountToATaskAndItsReport() {
-        var page = browser.open("http://localhost:" + port + "/login");
-        page.locator("input[name=username]").fill("quangninh");
-        page.locator("input[name=password]").fill("test-password");
-        page.locator("input[name=password]").press("Enter");
+        var page = browser.signIn(port, "quangninh");
         page.navigate("http://localhost:" + port + "/tasks/dashboard");
 
         assertThat(page.locator("h1")).containsText("Quảng Ninh");
