@@ -44,6 +44,10 @@ import org.springframework.stereotype.Component;
  *       later year; the GRDP growth is stated as the 2021-2022 average, so it is the 2022 value of
  *       an indicator of average growth since the start of the term. The hygienic water share of
  *       2020 (95%) is the reported "+3 points since 2020" read back, and says so in its note.
+ *   <li>Lào Cai: to the city (the district-level unit, GSO 080, which ended on 30 June 2025), for
+ *       2020: the state budget revenue "over 2,680 billion VND (+39%)" reported at the working
+ *       session of 25 February 2021; 2,680 as the figure, the rest in its note (2019's figure is
+ *       not read back from "+39%", since "over" makes it inexact).
  * </ul>
  */
 @Component
@@ -83,6 +87,7 @@ class DemoIndicators {
             growthTrends();
             mongCai();
             langSon();
+            laoCai();
         } catch (Exception e) {
             throw new IllegalStateException("Could not load the demo indicators: " + e.getMessage(), e);
         }
@@ -164,6 +169,14 @@ class DemoIndicators {
                 "higher",
                 Rollup.NONE,
                 null);
+        add(
+                "thu-ngan-sach",
+                "Thu ngân sách nhà nước trên địa bàn",
+                "State budget revenue collected in the area",
+                "tỷ đồng",
+                "higher",
+                Rollup.SUM,
+                null);
         add("so-xa-ntm", "Số xã đạt chuẩn nông thôn mới", "New-rural communes", "xã", "higher", Rollup.SUM, null);
         add(
                 "so-xa-ntm-nang-cao",
@@ -220,6 +233,11 @@ class DemoIndicators {
         approve("so-xa-ntm-kieu-mau", province, "2023", "4", null);
         approve("nuoc-hop-ve-sinh-nong-thon", province, "2023", "98", "tăng 3 điểm % so với năm 2020");
         approve("nuoc-hop-ve-sinh-nong-thon", province, "2020", "95", "suy ra từ \"tăng 3 điểm % so với năm 2020\"");
+    }
+
+    private void laoCai() {
+        long city = unit("district", "Lào Cai");
+        approve("thu-ngan-sach", city, "2020", "2680", "trên 2.680 tỷ đồng, tăng 39% so với năm 2019");
     }
 
     private void add(
