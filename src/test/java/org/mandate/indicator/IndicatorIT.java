@@ -423,12 +423,13 @@ class IndicatorIT {
                         org.assertj.core.groups.Tuple.tuple("2020", 95),
                         org.assertj.core.groups.Tuple.tuple("2023", 98));
         // Lào Cai city's budget revenue of 2020, the province as it was adding it up
-        long laoCaiCity = jdbc.sql("SELECT DISTINCT unit_id FROM org_unit_version WHERE level = 'district' AND name = 'Lào Cai'")
+        long laoCaiCity = jdbc.sql(
+                        "SELECT DISTINCT unit_id FROM org_unit_version WHERE level = 'district' AND name = 'Lào Cai'")
                 .query(Long.class)
                 .single();
         long laoCai = province("Lào Cai", "2020-12-31");
-        var revenue = items(
-                "admin", "/api/indicators/thu-ngan-sach/values?subtree=true&from=2020&to=2020&unit=" + laoCai);
+        var revenue =
+                items("admin", "/api/indicators/thu-ngan-sach/values?subtree=true&from=2020&to=2020&unit=" + laoCai);
         assertThat(value(itemOf(revenue, laoCaiCity))).isEqualByComparingTo("2680");
         assertThat(value(itemOf(revenue, laoCai))).isEqualByComparingTo("2680");
         var targets = Api.as(port, tokens, "quangninh")
