@@ -87,6 +87,13 @@ public class Reminders {
             throw new AccessDenied((scope.signedIn() ? scope.username() : "An anonymous caller")
                     + " may not run the reminders: that needs the role admin over the whole country");
         }
+        // mails go out now: a run for a day ahead would send that day's digest today and mark its
+        // escalations done, so they would not be sent on the day itself
+        if (day.isAfter(LocalDate.now(zone))) {
+            throw org.mandate.shared.InputProblem.field(
+                    "date",
+                    day + " is after today (" + LocalDate.now(zone) + "): reminders are run for today or past days");
+        }
         return run(scope.username(), day, Instant.now());
     }
 

@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Request bodies other than file uploads (JSON, text, forms, the reference extraction's raw text)
  * are refused over {@code mandate.web.max-body-size} with 413 and the limit named, before sign-in
  * and before any controller reads them, so an oversized body costs neither memory nor a database
- * call. A body announced with its length is judged by it; a chunked one is read up to the limit
+ * call. A body announced with its length is judged by it; one of unknown length (chunked) is read up to the limit
  * and refused as soon as it passes it. Multipart uploads have their own limits
  * ({@code spring.servlet.multipart.*}, answered by {@link UploadLimits}).
  */
@@ -58,9 +58,13 @@ class BodyLimit extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        // a chunked form is left to the server's own limit on form parameters (server.tomcat.max-http-form-post-size)
+        // a body of unknown length (chunked, or HTTP/2 without a length) is read up to the limit; a
+        // form of unknown length is left to the server's own limit on form parameters
+        // (server.tomcat.max-http-form-post-size)
+        String method = request.getMethod();
+        boolean mayHaveBody = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
         boolean chunked = length < 0
-                && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))
+                && mayHaveBody
                 && !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(contentType(request));
         if (!chunked) {
             chain.doFilter(request, response);

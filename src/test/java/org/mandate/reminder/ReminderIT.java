@@ -177,6 +177,9 @@ class ReminderIT {
 
         // an office over another province may not run the reminders
         assertThat(runAs("quangninh", day).getStatusCode().value()).isEqualTo(403);
+        // not for a day ahead: its mails would go out today and its escalations count as done
+        assertThat(runAs("admin", LocalDate.now().plusDays(30)).getStatusCode().value())
+                .isEqualTo(400);
         var run = runAs("admin", day);
         assertThat(run.getStatusCode().value()).isEqualTo(200);
         assertThat(run.getBody()).containsEntry("ran", true).containsEntry("failed", 0);

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,6 +33,7 @@ public class RollUpPlaces {
     private final TransactionTemplate own;
 
     private final TransactionTemplate outside;
+    private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
 
     RollUpPlaces(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -44,8 +46,9 @@ public class RollUpPlaces {
     /** What a rebuild wrote. */
     public record Rebuilt(int wasRows, int nowRows, int unitsCarried, int unitsNotCarried) {}
 
+    /** The state row; {@code exists} false when there is none yet (read as stale). */
     private record State(
-            @Nullable LocalDate builtFor, @Nullable LocalDate goodUntil, boolean stale) {
+            @Nullable LocalDate builtFor, @Nullable LocalDate goodUntil, boolean stale, boolean exists) {
         boolean holdsFor(LocalDate day) {
             return !stale
                     && builtFor != null
@@ -61,16 +64,24 @@ public class RollUpPlaces {
      * are, which is what it would read a moment earlier.
      */
     public void ensureFor(LocalDate day) {
-        if (state().holdsFor(day)) {
+        State state = state();
+        if (state.holdsFor(day)) {
+            return;
+        }
+        // one thread of this node tries, on a second connection; the others read the places as
+        // they are at once, rather than each holding a connection while waiting for another
+        if (!rebuilding.tryLock()) {
             return;
         }
         Boolean rebuilt;
         try {
-            rebuilt = rebuildIfNeeded(day);
-        } catch (DataAccessException e) {
-            // e.g. the lock timeout below: read the places as they are rather than wait
+            rebuilt = rebuildIfNeeded(day, state.exists());
+        } catch (DataAccessException | TransactionException e) {
+            // e.g. the lock timeout below, or no second connection: read the places as they are
             log.warn("The roll-up places were not rebuilt for {}: {}", day, e.getMessage());
             return;
+        } finally {
+            rebuilding.unlock();
         }
         if (Boolean.TRUE.equals(rebuilt)) {
             // the reads join the places index-only, which needs their pages marked all-visible;
@@ -80,9 +91,14 @@ public class RollUpPlaces {
         }
     }
 
-    private @Nullable Boolean rebuildIfNeeded(LocalDate day) {
+    private @Nullable Boolean rebuildIfNeeded(LocalDate day, boolean exists) {
         return own.execute(status -> {
-            createState();
+            // a registry change in progress holds the state row until it commits: never wait long
+            // for it (the insert below would wait too), read the places as they are instead
+            jdbc.sql("SET LOCAL lock_timeout = '2s'").update();
+            if (!exists) {
+                createState();
+            }
             var locked = jdbc.sql("SELECT built_for, good_until, stale FROM indicator_place_state"
                             + " FOR UPDATE SKIP LOCKED")
                     .query(RollUpPlaces::stateOf)
@@ -233,7 +249,7 @@ public class RollUpPlaces {
         return jdbc.sql("SELECT built_for, good_until, stale FROM indicator_place_state")
                 .query(RollUpPlaces::stateOf)
                 .optional()
-                .orElse(new State(null, null, true));
+                .orElse(new State(null, null, true, false));
     }
 
     private void createState() {
@@ -245,6 +261,7 @@ public class RollUpPlaces {
         return new State(
                 rs.getObject("built_for", LocalDate.class),
                 rs.getObject("good_until", LocalDate.class),
-                rs.getBoolean("stale"));
+                rs.getBoolean("stale"),
+                true);
     }
 }

@@ -80,10 +80,12 @@ class RollUpQuery {
         // the planner prefers builds a hash of every place on each read (2-3 times slower, measured
         // on 10 million values; docs/BENCHMARKS.md). Custom plans: a generic plan cannot see how
         // many values one period holds. Both settings end with the read's transaction.
-        jdbc.sql(
-                        "SELECT set_config('enable_hashjoin', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
-                .query()
-                .listOfRows();
+        // Both are put back after the query: the caller's transaction may go on with other reads.
+        List<String> previous = jdbc.sql(
+                        "SELECT current_setting('enable_hashjoin'), current_setting('plan_cache_mode'),"
+                                + " set_config('enable_hashjoin', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
+                .single();
         var spec = jdbc.sql(sql)
                 .param("indicator", indicatorId)
                 .param("from", from)
@@ -100,6 +102,12 @@ class RollUpQuery {
             case Shown.Own o -> spec.param("root", o.root());
         };
         var groups = new ArrayList<>(spec.query(RollUpQuery::group).list());
+        // (a failed query rolls the transaction back, and the settings with it)
+        jdbc.sql("SELECT set_config('enable_hashjoin', :hashjoin, true), set_config('plan_cache_mode', :cache, true)")
+                .param("hashjoin", previous.get(0))
+                .param("cache", previous.get(1))
+                .query()
+                .listOfRows();
         // the order of the figures: period, depth (the unit asked for first), unit; sorted here so
         // that the database can aggregate by hash
         groups.sort(Comparator.comparing(Group::periodStart)

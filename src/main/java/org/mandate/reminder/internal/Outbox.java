@@ -51,7 +51,9 @@ public class Outbox {
     private record Claimed(long id, String recipient, String subject, String body, int attempts) {}
 
     public Sent sendDue(JavaMailSender sender, Instant now) {
-        List<Long> due = jdbc.sql("SELECT id FROM reminder_mail WHERE " + DUE + " ORDER BY id")
+        // fewest attempts first: a few addresses the server keeps refusing cannot hold back the
+        // other mails of a run, which stops after a few failures in a row
+        List<Long> due = jdbc.sql("SELECT id FROM reminder_mail WHERE " + DUE + " ORDER BY attempts, id")
                 .param("now", Timestamp.from(now))
                 .param("claimTimeout", interval(settings.claimTimeout()))
                 .query(Long.class)
