@@ -40,21 +40,23 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return null;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!FEED.matcher(path).matches()) {
+            return null;
+        }
         String token = request.getParameter("token");
-        return token != null && !token.isBlank() && FEED.matcher(path).matches() ? token.strip() : null;
+        return token == null || token.isBlank() ? null : token.strip();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String feedToken = carriesToken(request) ? null : feedToken(request);
-        if (!carriesToken(request) && feedToken == null) {
+        String token = carriesToken(request)
+                ? request.getHeader("Authorization").substring(7).strip()
+                : feedToken(request);
+        if (token == null) {
             chain.doFilter(request, response);
             return;
         }
-        String token = feedToken != null
-                ? feedToken
-                : request.getHeader("Authorization").substring(7).strip();
         var user = tokens.userOf(token).map(users::loadUserByUsername);
         if (user.isEmpty() || !user.get().isAccountNonLocked()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

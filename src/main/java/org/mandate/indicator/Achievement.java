@@ -209,6 +209,7 @@ public final class Achievement {
         return plain(a.divide(b, MathContext.DECIMAL64).setScale(SHARE_SCALE, RoundingMode.HALF_EVEN));
     }
 
+    /** A figure without trailing zeros and never in exponent form (1E+2 is 100). */
     static BigDecimal plain(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;

@@ -77,7 +77,7 @@ public class DataEntry {
             lines.add(new Line(
                     i,
                     c == null ? null : c.id(),
-                    c == null ? null : plain(c.value()),
+                    c == null ? null : Achievement.plain(c.value()),
                     c == null ? null : c.state(),
                     corrections.getOrDefault(i.code(), 0)));
         }
@@ -163,10 +163,5 @@ public class DataEntry {
         } catch (IllegalArgumentException e) {
             throw InputProblem.field("period", e.getMessage());
         }
-    }
-
-    private static BigDecimal plain(BigDecimal v) {
-        BigDecimal s = v.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
     }
 }

@@ -312,11 +312,7 @@ public class Indicators {
     }
 
     private static @Nullable BigDecimal plain(@Nullable BigDecimal v) {
-        if (v == null) {
-            return null;
-        }
-        BigDecimal s = v.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
+        return v == null ? null : Achievement.plain(v);
     }
 
     static @Nullable String blankToNull(@Nullable String s) {

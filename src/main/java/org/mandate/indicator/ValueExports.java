@@ -39,26 +39,27 @@ public class ValueExports {
         SDMX_2
     }
 
-    private static final List<Column> VIEW_COLUMNS = List.of(
+    /** The columns a view and the template share, in their order. */
+    private static final List<Column> VALUE_COLUMNS = List.of(
             new Column(ImportField.UNIT_CODE.header(), 12, true),
             new Column(ImportField.UNIT_NAME.header(), 40, false),
             new Column(ImportField.PERIOD.header(), 10, true),
             new Column(ImportField.INDICATOR.header(), 22, true),
             new Column(ImportField.INDICATOR_NAME.header(), 50, false),
             new Column(ImportField.VALUE.header(), 14, false),
-            new Column(ImportField.UNIT_OF_MEASURE.header(), 22, false),
-            new Column(ImportField.STATE.header(), 12, false),
-            new Column(ImportField.ESTIMATE.header(), 10, false));
+            new Column(ImportField.UNIT_OF_MEASURE.header(), 22, false));
 
-    private static final List<Column> TEMPLATE_COLUMNS = List.of(
-            new Column(ImportField.UNIT_CODE.header(), 12, true),
-            new Column(ImportField.UNIT_NAME.header(), 40, false),
-            new Column(ImportField.PERIOD.header(), 10, true),
-            new Column(ImportField.INDICATOR.header(), 22, true),
-            new Column(ImportField.INDICATOR_NAME.header(), 50, false),
-            new Column(ImportField.VALUE.header(), 14, false),
-            new Column(ImportField.UNIT_OF_MEASURE.header(), 22, false),
-            new Column(ImportField.NOTE.header(), 30, false));
+    private static final List<Column> VIEW_COLUMNS = java.util.stream.Stream.concat(
+                    VALUE_COLUMNS.stream(),
+                    java.util.stream.Stream.of(
+                            new Column(ImportField.STATE.header(), 12, false),
+                            new Column(ImportField.ESTIMATE.header(), 10, false)))
+            .toList();
+
+    private static final List<Column> TEMPLATE_COLUMNS = java.util.stream.Stream.concat(
+                    VALUE_COLUMNS.stream(),
+                    java.util.stream.Stream.of(new Column(ImportField.NOTE.header(), 30, false)))
+            .toList();
 
     private final Indicators indicators;
     private final IndicatorCatalogue catalogue;
@@ -312,11 +313,7 @@ public class ValueExports {
     }
 
     private static @Nullable String plain(@Nullable BigDecimal v) {
-        if (v == null) {
-            return null;
-        }
-        BigDecimal s = v.stripTrailingZeros();
-        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+        return v == null ? null : Achievement.plain(v).toPlainString();
     }
 
     private static Period period(String field, String text) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -158,9 +159,7 @@ public class Meetings {
                 .query(this::view)
                 .optional()
                 .orElseThrow(() -> new NotFound("Session " + id + " was not found"));
-        Scope scope = scopes.current();
-        if (!scopes.mayRead(scope, view.hostUnitId())
-                && (view.withUnitId() == null || !scopes.mayRead(scope, view.withUnitId()))) {
+        if (!readable(scopes.current(), view, new HashMap<>())) {
             throw new NotFound("Session " + id + " was not found");
         }
         return view;
@@ -170,9 +169,9 @@ public class Meetings {
     @Transactional(readOnly = true)
     public List<MeetingView> list(int limit) {
         Scope scope = scopes.current();
+        Map<Long, Boolean> known = new HashMap<>();
         return jdbc.sql(SELECT + " ORDER BY m.held_on DESC, m.id DESC").query(this::view).stream()
-                .filter(v -> scopes.mayRead(scope, v.hostUnitId())
-                        || v.withUnitId() != null && scopes.mayRead(scope, v.withUnitId()))
+                .filter(v -> readable(scope, v, known))
                 .limit(limit)
                 .toList();
     }
@@ -184,6 +183,7 @@ public class Meetings {
     @Transactional(readOnly = true)
     public List<MeetingView> ofUnit(long unitId, LocalDate from, LocalDate to) {
         Scope scope = scopes.current();
+        Map<Long, Boolean> known = new HashMap<>();
         return jdbc
                 .sql(SELECT + " " + """
                          WHERE m.held_on BETWEEN :from AND :to
@@ -195,9 +195,17 @@ public class Meetings {
                 .param("to", to)
                 .query(this::view)
                 .stream()
-                .filter(v -> scopes.mayRead(scope, v.hostUnitId())
-                        || v.withUnitId() != null && scopes.mayRead(scope, v.withUnitId()))
+                .filter(v -> readable(scope, v, known))
                 .toList();
+    }
+
+    /**
+     * A session is read by whoever reads its host or the unit it worked with; {@code known} keeps
+     * each unit's answer for the rest of a list, whose sessions share a few units.
+     */
+    private boolean readable(Scope scope, MeetingView v, Map<Long, Boolean> known) {
+        return known.computeIfAbsent(v.hostUnitId(), u -> scopes.mayRead(scope, u))
+                || v.withUnitId() != null && known.computeIfAbsent(v.withUnitId(), u -> scopes.mayRead(scope, u));
     }
 
     private static final String SELECT = """

@@ -22,6 +22,22 @@ public record TaskQuery(
         int page,
         int size) {
 
+    /** The same filters with another status (null: any). */
+    public TaskQuery withStatus(@Nullable String status) {
+        return new TaskQuery(
+                unitId,
+                subtree,
+                status,
+                asOf,
+                sourceDocumentId,
+                responsible,
+                deadlineFrom,
+                deadlineTo,
+                meetingId,
+                page,
+                size);
+    }
+
     /** The same filters, another page. */
     public TaskQuery page(int page, int size) {
         return new TaskQuery(

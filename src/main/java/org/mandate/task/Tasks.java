@@ -322,15 +322,30 @@ public class Tasks {
     @Transactional(readOnly = true)
     public PageOf<TaskRow> find(TaskQuery q) {
         Scope scope = scopes.current();
-        // a unit that stood under the reader's grants on the day narrows the list within the scope
-        // already: the scope's own units are then not computed (docs/BENCHMARKS.md, access)
-        boolean withinScope = q.unitId() != null
-                ? scopes.requireReadOfSubtree(q.unitId(), q.asOf(), "Unit " + q.unitId())
-                : scope.readsEverything();
+        boolean withinScope = withinScope(q, scope);
         if (q.status() != null && !q.status().equals("due_soon")) {
             TaskStatus.of(q.status());
         }
         return search.find(q, withinScope, scope.readRoots());
+    }
+
+    /**
+     * Whether a list needs no scope filter: the reader reads everything, or the unit asked for
+     * stood under the reader's grants on the day, which narrows the list within the scope already
+     * (the scope's own units are then not computed; docs/BENCHMARKS.md, access). 404 for a unit
+     * outside the scope.
+     */
+    private boolean withinScope(TaskQuery q, Scope scope) {
+        return q.unitId() != null
+                ? scopes.requireReadOfSubtree(q.unitId(), q.asOf(), "Unit " + q.unitId())
+                : scope.readsEverything();
+    }
+
+    /** How many tasks of a list (its status filter aside) are in each status, within the reader's scope. */
+    @Transactional(readOnly = true)
+    public Map<TaskStatus, Long> countsOf(TaskQuery q) {
+        Scope scope = scopes.current();
+        return search.countsByStatus(q, withinScope(q, scope), scope.readRoots());
     }
 
     /**

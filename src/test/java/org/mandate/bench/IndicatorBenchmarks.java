@@ -131,8 +131,7 @@ public final class IndicatorBenchmarks {
             restructuring(app.getBean(ApparatusChanges.class), indicators, places, jdbc, tx, today, report);
         }
         report.note(Report.fmt(
-                "Whole run: %.0f s on %d cores (shared with four other engineers' builds and tests), Java %s,"
-                        + " heap %d MiB.",
+                "Whole run: %.0f s on %d cores, Java %s, heap %d MiB.",
                 (System.nanoTime() - started) / 1e9,
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.version(),

@@ -46,16 +46,6 @@ public class ValueReads {
     /** The roll-up and, per period, how many figures could not be carried to a unit standing today. */
     public record Read(RollUp.Result result, Map<Period, Integer> notCarried) {}
 
-    public Read asWas(
-            Indicator indicator,
-            @Nullable Long weightId,
-            Period from,
-            Period to,
-            @Nullable Long unit,
-            boolean subtree) {
-        return asWas(indicator, weightId, from, to, unit, subtree, ALL_LEVELS);
-    }
-
     /** @param levels with no unit, how many levels from the top are shown (1: the provinces) */
     public Read asWas(
             Indicator indicator,
@@ -70,17 +60,6 @@ public class ValueReads {
         var groups = query.groups(
                 View.AS_WAS, indicator.rollup(), indicator.id(), weightId, from.firstDay(), to.firstDay(), shown);
         return read(indicator, groups, Map.of());
-    }
-
-    public Read asNow(
-            Indicator indicator,
-            @Nullable Long weightId,
-            Period from,
-            Period to,
-            @Nullable Long unit,
-            boolean subtree,
-            LocalDate today) {
-        return asNow(indicator, weightId, from, to, unit, subtree, today, ALL_LEVELS);
     }
 
     /** @param levels with no unit, how many levels from the top are shown (1: the provinces) */

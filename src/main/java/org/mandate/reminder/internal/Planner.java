@@ -222,15 +222,20 @@ public class Planner {
         if (id.isEmpty()) {
             return false;
         }
-        var batch = new ArrayList<Object[]>();
-        for (Listed t : tasks) {
-            batch.add(new Object[] {id.get(), t.id(), java.sql.Date.valueOf(t.deadline()), t.overdue()});
-        }
-        for (Object[] row : batch) {
-            jdbc.sql("INSERT INTO reminder_mail_task (mail_id, task_id, deadline, overdue) VALUES (?, ?, ?, ?)")
-                    .params(row)
-                    .update();
-        }
+        // the mail's tasks in one statement, not one per task
+        jdbc.sql("""
+                        INSERT INTO reminder_mail_task (mail_id, task_id, deadline, overdue)
+                        SELECT :mail, t.id, t.deadline, t.overdue
+                          FROM unnest(CAST(:ids AS bigint[]), CAST(:deadlines AS date[]), CAST(:overdue AS boolean[]))
+                               AS t(id, deadline, overdue)
+                        """)
+                .param("mail", id.get())
+                .param("ids", tasks.stream().map(Listed::id).toArray(Long[]::new))
+                .param(
+                        "deadlines",
+                        tasks.stream().map(t -> t.deadline().toString()).toArray(String[]::new))
+                .param("overdue", tasks.stream().map(Listed::overdue).toArray(Boolean[]::new))
+                .update();
         return true;
     }
 }

@@ -2,7 +2,6 @@ package org.mandate.reminder.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +11,7 @@ import org.mandate.reminder.Mailboxes;
 import org.mandate.reminder.ReminderMail;
 import org.mandate.reminder.Reminders;
 import org.mandate.reminder.RunResult;
+import org.mandate.shared.Dates;
 import org.mandate.shared.InputProblem;
 import org.mandate.task.Tasks;
 import org.springframework.http.MediaType;
@@ -67,7 +67,8 @@ class ReminderApi {
             summary = "Run the reminders for a day now (whole-country administrators): record the day's digests and"
                     + " escalations, send what is due; a second run of a day sends nothing new")
     RunResult run(@RequestParam(required = false) @Nullable String date) {
-        return reminders.run(date == null || date.isBlank() ? Tasks.today() : date(date));
+        LocalDate day = Dates.field("date", date);
+        return reminders.run(day == null ? Tasks.today() : day);
     }
 
     @GetMapping("/api/reminders")
@@ -111,14 +112,6 @@ class ReminderApi {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
             throw InputProblem.field(field, "'" + text + "' is not a unit id (a whole number)");
-        }
-    }
-
-    static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw InputProblem.field("date", "'" + text + "' is not a date as YYYY-MM-DD");
         }
     }
 }

@@ -2,9 +2,12 @@ package org.mandate.task.internal;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 import org.mandate.shared.PageOf;
 import org.mandate.task.TaskQuery;
 import org.mandate.task.TaskRow;
+import org.mandate.task.TaskStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,11 +21,38 @@ public class TaskSearch {
     }
 
     /**
-     * @param all the reader sees everything
+     * @param all the list needs no scope filter (the reader sees everything, or the unit asked for
+     *     stands within the reader's grants)
      * @param roots the units of the reader's grants: tasks led or coordinated by a unit under one
      *     of them (as of the day, following restructuring) are visible
      */
     public PageOf<TaskRow> find(TaskQuery q, boolean all, Collection<Long> roots) {
+        String sql = with(all) + TaskStore.ROW_FROM.replaceFirst("SELECT ", "SELECT count(*) OVER () AS total, ")
+                + where(q, all) + " ORDER BY dd.deadline NULLS LAST, t.id LIMIT :size OFFSET :offset";
+        var spec =
+                bind(jdbc.sql(sql), q, all, roots).param("size", q.size()).param("offset", (long) q.page() * q.size());
+        long[] total = {0};
+        var items = spec.query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return TaskStore.row(rs, n);
+                })
+                .list();
+        return new PageOf<>(total[0], items);
+    }
+
+    /** How many tasks of the list (its status filter aside) are in each status, in one query. */
+    public Map<TaskStatus, Long> countsByStatus(TaskQuery q, boolean all, Collection<Long> roots) {
+        TaskQuery any = q.withStatus(null);
+        String sql = with(all) + "SELECT status, count(*) AS n FROM (" + TaskStore.ROW_FROM + where(any, all)
+                + ") r GROUP BY status";
+        var counts = new EnumMap<TaskStatus, Long>(TaskStatus.class);
+        bind(jdbc.sql(sql), any, all, roots)
+                .query((rs, n) -> counts.put(TaskStatus.of(rs.getString("status")), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
+    private static String where(TaskQuery q, boolean all) {
         var where = new StringBuilder(" WHERE t.start_on <= :asOf");
         if (q.unitId() != null) {
             where.append(
@@ -61,8 +91,12 @@ public class TaskSearch {
                 where.append(" AND (" + TaskStore.STATUS + ") = :status");
             }
         }
-        // sources: the document and everything that implements or continues it, transitively
-        String with = "WITH RECURSIVE allowed(unit_id) AS ("
+        return where.toString();
+    }
+
+    /** The reader's units, and the sources: the document and everything that implements or continues it, transitively. */
+    private static String with(boolean all) {
+        return "WITH RECURSIVE allowed(unit_id) AS ("
                 + (all
                         ? "SELECT NULL::bigint WHERE false"
                         : "SELECT u.unit_id FROM unnest(CAST(:roots AS bigint[])) r(id),"
@@ -70,13 +104,11 @@ public class TaskSearch {
                 + "), sources(id) AS (SELECT CAST(:source AS bigint) WHERE CAST(:source AS bigint) IS NOT NULL"
                 + " UNION SELECT l.from_id FROM document_link l JOIN sources s ON l.to_id = s.id"
                 + " WHERE l.relation IN ('implements', 'continues')) ";
-        String sql = with + TaskStore.ROW_FROM.replaceFirst("SELECT ", "SELECT count(*) OVER () AS total, ") + where
-                + " ORDER BY dd.deadline NULLS LAST, t.id LIMIT :size OFFSET :offset";
-        var spec = jdbc.sql(sql)
-                .param("asOf", q.asOf())
-                .param("source", q.sourceDocumentId())
-                .param("size", q.size())
-                .param("offset", (long) q.page() * q.size());
+    }
+
+    private static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec spec, TaskQuery q, boolean all, Collection<Long> roots) {
+        spec = spec.param("asOf", q.asOf()).param("source", q.sourceDocumentId());
         if (q.unitId() != null) {
             spec = spec.param("unit", q.unitId());
         }
@@ -95,16 +127,10 @@ public class TaskSearch {
         if (q.meetingId() != null) {
             spec = spec.param("meeting", q.meetingId());
         }
-        if (status != null && !status.equals("due_soon")) {
-            spec = spec.param("status", status);
+        if (q.status() != null && !q.status().equals("due_soon")) {
+            spec = spec.param("status", q.status());
         }
-        long[] total = {0};
-        var items = spec.query((rs, n) -> {
-                    total[0] = rs.getLong("total");
-                    return TaskStore.row(rs, n);
-                })
-                .list();
-        return new PageOf<>(total[0], items);
+        return spec;
     }
 
     /**

@@ -132,8 +132,8 @@ class TaskPages {
                 day,
                 source,
                 TaskForms.blankToNull(responsible),
-                TaskForms.date("deadlineFrom", TaskForms.blankToNull(deadlineFrom)),
-                TaskForms.date("deadlineTo", TaskForms.blankToNull(deadlineTo)),
+                TaskForms.date("deadlineFrom", deadlineFrom),
+                TaskForms.date("deadlineTo", deadlineTo),
                 meeting,
                 Math.max(0, page),
                 PAGE_SIZE);
@@ -156,8 +156,9 @@ class TaskPages {
         LocalDate today = Tasks.today();
         var query = new TaskQuery(null, false, null, today, document, null, null, null, null, 0, 10);
         Map<String, Long> counts = new LinkedHashMap<>();
+        var byStatus = tasks.countsOf(query);
         for (TaskStatus status : TaskStatus.values()) {
-            long n = tasks.find(withStatus(query, status.code()).page(0, 1)).total();
+            long n = byStatus.getOrDefault(status, 0L);
             if (n > 0) {
                 counts.put(status.code(), n);
             }
