@@ -2,8 +2,11 @@ package org.mandate;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** Mandate. Scheduled work (reminders, roll-ups kept ready) runs on the one scheduler enabled here. */
 @SpringBootApplication
+@EnableScheduling
 public class MandateApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("refs")) {

@@ -425,6 +425,9 @@ public final class DatabaseBackup {
 
         int sequences = resetSequences(jdbc, manifest);
 
+        // the deferred foreign keys' checks of the load run now: a table with checks pending
+        // cannot have its triggers enabled again (indicator_value's superseded_by)
+        execute(c, "SET CONSTRAINTS ALL IMMEDIATE");
         for (Trigger t : triggers) {
             String enable = switch (t.enabled()) {
                 case "A" -> "ENABLE ALWAYS TRIGGER ";

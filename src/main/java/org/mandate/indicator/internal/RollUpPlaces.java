@@ -120,7 +120,10 @@ public class RollUpPlaces {
         // of the places wait for the rebuild's commit (a second or two); a rebuild that cannot get
         // its lock in 5 s (a transaction holding the places open) gives up, and the read goes on.
         jdbc.sql("SET LOCAL lock_timeout = '5s'").update();
-        jdbc.sql("TRUNCATE indicator_was_place, indicator_now_place").update();
+        // the roll-ups kept ready (V16) were computed over the places: emptied with them, and first,
+        // in the order the fill's INSERT locks them (the roll-ups, then the places)
+        jdbc.sql("TRUNCATE indicator_rollup_ready, indicator_was_place, indicator_now_place")
+                .update();
         int was = rebuildAsWas();
         var now = rebuildAsNow(day);
         jdbc.sql("""

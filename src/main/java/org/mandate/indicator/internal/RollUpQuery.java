@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.mandate.indicator.Rollup;
 import org.mandate.indicator.View;
@@ -108,12 +110,129 @@ class RollUpQuery {
                 .param("cache", previous.get(1))
                 .query()
                 .listOfRows();
-        // the order of the figures: period, depth (the unit asked for first), unit; sorted here so
-        // that the database can aggregate by hash
+        return sorted(groups);
+    }
+
+    /**
+     * The order of the figures: period, depth (the unit asked for first), unit; sorted here so that
+     * the database can aggregate by hash.
+     */
+    private static List<Group> sorted(List<Group> groups) {
         groups.sort(Comparator.comparing(Group::periodStart)
                 .thenComparingInt(Group::depth)
                 .thenComparing(Group::node, Comparator.nullsLast(Comparator.naturalOrder())));
         return groups;
+    }
+
+    /**
+     * The groups of a read of the top level ({@code Shown.Top(1)}) from the roll-ups kept ready
+     * (V16), when every period of the range that has values is ready and current: filled from the
+     * values of the epoch that stands now, with the weights of the epoch that stands now (over the
+     * places as they stand: a rebuild empties the table). Empty when any is not.
+     */
+    Optional<List<Group>> ready(View view, long indicatorId, @Nullable Long weightId, LocalDate from, LocalDate to) {
+        var rows = jdbc.sql("""
+                        SELECT k.period_start, k.current, g.*
+                          FROM (SELECT e.period_start, r.groups,
+                                       coalesce(r.epoch = e.epoch AND r.weight_epoch = coalesce(we.epoch, 0), false)
+                                           AS current
+                                  FROM indicator_value_epoch e
+                                  LEFT JOIN indicator_rollup_ready r ON r.view = :view
+                                        AND r.indicator_id = e.indicator_id AND r.period_start = e.period_start
+                                  LEFT JOIN indicator_value_epoch we ON we.indicator_id = CAST(:weight AS bigint)
+                                        AND we.period_start = e.period_start
+                                 WHERE e.indicator_id = :indicator
+                                   AND e.period_start BETWEEN CAST(:from AS date) AND CAST(:to AS date)) k
+                          LEFT JOIN LATERAL jsonb_to_recordset(CASE WHEN k.current THEN k.groups END)
+                               AS g(node bigint, depth int, figures bigint, total numeric, alone numeric,
+                                    weighted numeric, weights numeric, unweighed bigint[], weightless bigint,
+                                    estimate boolean, state int) ON true
+                        """)
+                .param("view", view.code())
+                .param("weight", weightId, Types.BIGINT)
+                .param("indicator", indicatorId)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> rs.getBoolean("current")
+                        ? (rs.getObject("figures") == null ? NO_GROUP : group(rs, n))
+                        : NOT_CURRENT)
+                .list();
+        if (rows.stream().anyMatch(g -> g == NOT_CURRENT)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                sorted(new ArrayList<>(rows.stream().filter(g -> g != NO_GROUP).toList())));
+    }
+
+    /** Markers of {@link #ready}'s rows: a period not current; a current period without groups. */
+    private static final Group NOT_CURRENT = marker(-1);
+
+    private static final Group NO_GROUP = marker(-2);
+
+    private static Group marker(int depth) {
+        return new Group(null, LocalDate.EPOCH, depth, 0, null, null, null, null, List.of(), 0, false, 0);
+    }
+
+    /** A range of periods of one indicator whose roll-up in the view is missing or not current. */
+    record Stale(long indicatorId, LocalDate from, LocalDate to, int periods) {}
+
+    /** What is not ready in the view, per indicator (rule none is never kept ready: nothing rolls up). */
+    List<Stale> stale(View view) {
+        return jdbc.sql("""
+                        SELECT e.indicator_id, min(e.period_start), max(e.period_start), count(*)
+                          FROM indicator_value_epoch e
+                          JOIN indicator i ON i.id = e.indicator_id AND i.rollup <> 'none'
+                          LEFT JOIN indicator_value_epoch we ON we.indicator_id = i.weight_indicator_id
+                                AND we.period_start = e.period_start
+                          LEFT JOIN indicator_rollup_ready r ON r.view = :view
+                                AND r.indicator_id = e.indicator_id AND r.period_start = e.period_start
+                         WHERE r.indicator_id IS NULL OR r.epoch <> e.epoch OR r.weight_epoch <> coalesce(we.epoch, 0)
+                         GROUP BY e.indicator_id ORDER BY e.indicator_id
+                        """)
+                .param("view", view.code())
+                .query((rs, n) -> new Stale(
+                        rs.getLong(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getInt(4)))
+                .list();
+    }
+
+    /**
+     * Computes the top level's groups of every period of the range that has values, in one
+     * statement and so in one snapshot, with the epochs it saw, and keeps them ready. Returns the
+     * periods written.
+     */
+    int fill(View view, Rollup rule, long indicatorId, @Nullable Long weightId, LocalDate from, LocalDate to) {
+        String groups = select(rule) + " FROM (" + placed(view, rule, new Shown.Top(1), weightId != null, false)
+                + ") x GROUP BY period_start, depth, node";
+        return jdbc.sql("""
+                        INSERT INTO indicator_rollup_ready
+                               (view, indicator_id, period_start, epoch, weight_epoch, groups, filled_at)
+                        SELECT :view, e.indicator_id, e.period_start, e.epoch, coalesce(we.epoch, 0),
+                               coalesce(a.groups, CAST('[]' AS jsonb)), now()
+                          FROM indicator_value_epoch e
+                          LEFT JOIN indicator_value_epoch we ON we.indicator_id = CAST(:weight AS bigint)
+                                AND we.period_start = e.period_start
+                          LEFT JOIN (SELECT period_start,
+                                            jsonb_agg(jsonb_build_object('node', node, 'depth', depth,
+                                                'figures', figures, 'total', total, 'alone', alone,
+                                                'weighted', weighted, 'weights', weights, 'unweighed', unweighed,
+                                                'weightless', weightless, 'estimate', estimate, 'state', state))
+                                                AS groups
+                                       FROM (%s) g GROUP BY period_start) a ON a.period_start = e.period_start
+                         WHERE e.indicator_id = :indicator
+                           AND e.period_start BETWEEN CAST(:from AS date) AND CAST(:to AS date)
+                        ON CONFLICT (view, indicator_id, period_start) DO UPDATE
+                           SET epoch = excluded.epoch, weight_epoch = excluded.weight_epoch,
+                               groups = excluded.groups, filled_at = excluded.filled_at
+                        """.formatted(groups))
+                .param("view", view.code())
+                .param("weight", weightId, Types.BIGINT)
+                .param("indicator", indicatorId)
+                .param("from", from)
+                .param("to", to)
+                .update();
     }
 
     /**

@@ -57,8 +57,7 @@ public class ValueReads {
             int levels) {
         places.ensureFor(Indicators.today());
         var shown = shown(unit, subtree, levels, null);
-        var groups = query.groups(
-                View.AS_WAS, indicator.rollup(), indicator.id(), weightId, from.firstDay(), to.firstDay(), shown);
+        var groups = groups(View.AS_WAS, indicator, weightId, from, to, shown);
         return read(indicator, groups, Map.of());
     }
 
@@ -78,8 +77,7 @@ public class ValueReads {
                 : store.pathOn(unit, today)
                         .orElseThrow(() -> new IllegalStateException("unit " + unit + " does not stand on " + today));
         var shown = shown(unit, subtree, levels, rootPath);
-        var groups = query.groups(
-                View.AS_NOW, indicator.rollup(), indicator.id(), weightId, from.firstDay(), to.firstDay(), shown);
+        var groups = groups(View.AS_NOW, indicator, weightId, from, to, shown);
         var notCarried = new TreeMap<Period, Integer>();
         if (indicator.rollup() == Rollup.NONE) {
             for (long[] row : query.notCarriedFigures(indicator.id(), from.firstDay(), to.firstDay(), shown)) {
@@ -92,6 +90,22 @@ public class ValueReads {
                             period(indicator.periodType(), g.periodStart()), (int) g.figures(), Integer::sum));
         }
         return read(indicator, groups, notCarried);
+    }
+
+    /**
+     * The groups of the read: for the top level of a whole-country read of an indicator that rolls
+     * up, from the roll-ups kept ready ({@link RollUpReady}) when they are current; otherwise the
+     * roll-up computed now. Both come from the same query, so they are the same figures.
+     */
+    private List<Group> groups(
+            View view, Indicator indicator, @Nullable Long weightId, Period from, Period to, Shown shown) {
+        if (shown instanceof Shown.Top top && top.levels() == 1 && indicator.rollup() != Rollup.NONE) {
+            var ready = query.ready(view, indicator.id(), weightId, from.firstDay(), to.firstDay());
+            if (ready.isPresent()) {
+                return ready.get();
+            }
+        }
+        return query.groups(view, indicator.rollup(), indicator.id(), weightId, from.firstDay(), to.firstDay(), shown);
     }
 
     private static Shown shown(@Nullable Long unit, boolean subtree, int levels, @Nullable String rootPath) {

@@ -1,0 +1,104 @@
+package org.mandate.indicator.internal;
+
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.mandate.indicator.Indicators;
+import org.mandate.indicator.Rollup;
+import org.mandate.indicator.View;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the roll-ups of the top level ready (V16, {@code indicator_rollup_ready}): whatever is
+ * missing or not current (values written since, weights written since, or the places rebuilt,
+ * which empties the table) is computed again, per indicator, by the query a read would run
+ * ({@link RollUpQuery#fill}). It runs on a schedule ({@code mandate.indicator.ready-cron}, every 15
+ * s by default; "-" is off) and on demand. A read never depends on it: it uses a roll-up kept
+ * ready only when that is current, and runs the roll-up itself otherwise.
+ */
+@Component
+public class RollUpReady {
+    private static final Logger log = LoggerFactory.getLogger(RollUpReady.class);
+
+    private final JdbcClient jdbc;
+    private final RollUpQuery query;
+    private final RollUpPlaces places;
+    private final TransactionTemplate own;
+    private final ReentrantLock filling = new ReentrantLock();
+
+    RollUpReady(JdbcClient jdbc, RollUpQuery query, RollUpPlaces places, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.query = query;
+        this.places = places;
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** What a fill did: indicators (in both views together) and periods written, and how long it took. */
+    public record Filled(int indicators, int periods, double seconds) {}
+
+    @Scheduled(cron = "${mandate.indicator.ready-cron}")
+    void onSchedule() {
+        var filled = fillAll();
+        if (filled.periods() > 0) {
+            log.info(
+                    "Roll-ups kept ready: {} periods of {} indicators filled in {} s",
+                    filled.periods(),
+                    filled.indicators(),
+                    String.format("%.2f", filled.seconds()));
+        }
+    }
+
+    /**
+     * Brings every roll-up of the top level up to date, in both views: first the places (a
+     * rebuild after a restructuring empties the roll-ups), then, per indicator, whatever is not
+     * current, each indicator in a transaction of its own. Another fill running in this process,
+     * or another node filling the same indicator, is left to it.
+     */
+    public Filled fillAll() {
+        long started = System.nanoTime();
+        if (!filling.tryLock()) {
+            return new Filled(0, 0, 0);
+        }
+        int indicators = 0;
+        int periods = 0;
+        try {
+            places.ensureFor(Indicators.today());
+            for (View view : View.values()) {
+                for (var stale : query.stale(view)) {
+                    Integer written = own.execute(status -> fill(view, stale));
+                    if (written != null && written > 0) {
+                        indicators++;
+                        periods += written;
+                    }
+                }
+            }
+        } finally {
+            filling.unlock();
+        }
+        return new Filled(indicators, periods, (System.nanoTime() - started) / 1e9);
+    }
+
+    private int fill(View view, RollUpQuery.Stale stale) {
+        boolean mine = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('indicator_rollup_ready'), CAST(:i AS int))")
+                .param("i", (int) stale.indicatorId())
+                .query(Boolean.class)
+                .single();
+        if (!mine) {
+            return 0;
+        }
+        var rule = jdbc.sql("SELECT rollup, weight_indicator_id FROM indicator WHERE id = :i")
+                .param("i", stale.indicatorId())
+                .query((rs, n) -> new Rule(Rollup.of(rs.getString(1)), rs.getObject(2, Long.class)))
+                .single();
+        return query.fill(view, rule.rollup(), stale.indicatorId(), rule.weightId(), stale.from(), stale.to());
+    }
+
+    private record Rule(Rollup rollup, @Nullable Long weightId) {}
+}
