@@ -15,6 +15,7 @@ import org.mandate.indicator.Indicators;
 import org.mandate.indicator.ValueItem;
 import org.mandate.indicator.View;
 import org.mandate.indicator.internal.RollUpPlaces;
+import org.mandate.indicator.internal.RollUpReady;
 import org.mandate.organization.AdminUnitImport;
 import org.mandate.organization.ApparatusChanges;
 import org.mandate.organization.Change;
@@ -67,7 +68,9 @@ public final class IndicatorBenchmarks {
                                 "--mandate.data-dir=target/bench-indicators-data",
                                 "--mandate.fresh=" + !reuse,
                                 "--mandate.seed.admin-units=false",
-                                "--mandate.seed.demo=false");
+                                "--mandate.seed.demo=false",
+                                // the roll-ups kept ready are filled by the benchmark itself, when it says
+                                "--mandate.indicator.ready-cron=-");
                 var job = Scopes.asSystem("bench")) {
             var dataSource = app.getBean(DataSource.class);
             var jdbc = JdbcClient.create(dataSource);
@@ -123,12 +126,38 @@ public final class IndicatorBenchmarks {
                     built.unitsCarried(),
                     built.unitsNotCarried()));
 
+            var ready = app.getBean(RollUpReady.class);
+            var filled = ready.fillAll();
+            System.out.printf(
+                    "roll-ups kept ready: %,d periods of %d indicators filled in %.1f s%n",
+                    filled.periods(), filled.indicators(), filled.seconds());
+            report.seconds(
+                    Report.fmt(
+                            "Filling the roll-ups kept ready from nothing: both views, %,d periods of %d indicators"
+                                    + " (RollUpReady.fillAll)",
+                            filled.periods(), filled.indicators()),
+                    filled.seconds(),
+                    600);
+
             cpu = new CpuMeter(jdbc);
             var naive = new NaiveRollUp(jdbc, today);
-            var random = new Random(SEED);
-            check(indicators, naive, jdbc, random, mismatches, report);
-            rollUps(indicators, naive, jdbc, random, calls, report);
-            restructuring(app.getBean(ApparatusChanges.class), indicators, places, jdbc, tx, today, report);
+            // served from the roll-ups kept ready (the product's steady state), then computed by the
+            // read itself (what a read does until they are filled again: after a restructuring, or
+            // for values written since the last fill), on the same inputs
+            check(indicators, naive, jdbc, new Random(SEED), mismatches, report, "kept ready");
+            rollUps(indicators, naive, jdbc, new Random(SEED), calls, report, "", TARGET_MS);
+            jdbc.sql("TRUNCATE indicator_rollup_ready").update();
+            check(indicators, naive, jdbc, new Random(SEED), mismatches, report, "computed by the read");
+            rollUps(
+                    indicators,
+                    naive,
+                    jdbc,
+                    new Random(SEED),
+                    calls,
+                    report,
+                    " [computed by the read, not kept ready]",
+                    0);
+            restructuring(app.getBean(ApparatusChanges.class), indicators, places, ready, jdbc, tx, today, report);
         }
         report.note(Report.fmt(
                 "Whole run: %.0f s on %d cores, Java %s, heap %d MiB.",
@@ -179,7 +208,8 @@ public final class IndicatorBenchmarks {
             JdbcClient jdbc,
             Random random,
             List<String> mismatches,
-            Report report) {
+            Report report,
+            String how) {
         var inputs = new ArrayList<Input>();
         for (String year : List.of("2011", "2018", "2024", "2025")) {
             inputs.add(new Input(commune(random.nextInt(SUMS) + 1), year));
@@ -200,7 +230,8 @@ public final class IndicatorBenchmarks {
                         .map(NaiveRollUp.Figure::value)
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
                 System.out.printf(
-                        "check %s %s %s: %d provinces, total %s, %d estimates: %s%n",
+                        "check (%s) %s %s %s: %d provinces, total %s, %d estimates: %s%n",
+                        how,
                         in.code(),
                         in.period(),
                         view.code(),
@@ -209,15 +240,16 @@ public final class IndicatorBenchmarks {
                         ours.values().stream().filter(ValueItem::estimate).count(),
                         found == null ? "equal" : found);
                 if (found != null) {
-                    mismatches.add(in + " " + view.code() + ": " + found);
+                    mismatches.add(how + ": " + in + " " + view.code() + ": " + found);
                 }
             }
         }
         report.note(Report.fmt(
-                "Checked %d reads (%s, each in both views): the product's province figures against the naive"
+                "Checked %d reads (%s; %s, each in both views): the product's province figures against the naive"
                         + " query's, value (within 0.0001: the naive query does not round the pieces of split"
                         + " figures) and estimate flag: %s.",
                 compared,
+                how,
                 inputs.stream().map(i -> i.code() + " " + i.period()).toList(),
                 mismatches.isEmpty() ? "all equal" : "MISMATCHES: " + String.join("; ", mismatches)));
     }
@@ -243,8 +275,19 @@ public final class IndicatorBenchmarks {
         return Report.fmt("bench-c-%03d", n);
     }
 
+    /**
+     * @param how said after each row's name
+     * @param targetMs the target of the first row (0: none, for information)
+     */
     private static void rollUps(
-            Indicators indicators, NaiveRollUp naive, JdbcClient jdbc, Random random, int calls, Report report) {
+            Indicators indicators,
+            NaiveRollUp naive,
+            JdbcClient jdbc,
+            Random random,
+            int calls,
+            Report report,
+            String how,
+            double targetMs) {
         var sums = new ArrayList<Input>();
         var averages = new ArrayList<Input>();
         var any = new ArrayList<Input>();
@@ -267,28 +310,29 @@ public final class IndicatorBenchmarks {
         pair(
                 report,
                 "Roll-up to the 34 provinces as it is now: a commune sum indicator, one year (random of 40, 2011-2025;"
-                        + " about 10,000 values, 7 years in 8 of units that ended)",
-                TARGET_MS,
+                        + " about 10,000 values, 7 years in 8 of units that ended)"
+                        + how,
+                targetMs,
                 calls,
                 i -> provinces(indicators, sums.get(i % calls), View.AS_NOW),
                 i -> naive.asNow(sums.get(i % calls)));
         pair(
                 report,
-                "The same, a commune average weighted by population (random of 10)",
+                "The same, a commune average weighted by population (random of 10)" + how,
                 0,
                 calls,
                 i -> provinces(indicators, averages.get(i % calls), View.AS_NOW),
                 i -> naive.asNow(averages.get(i % calls)));
         pair(
                 report,
-                "The same, any of the 200 indicators and a random period of its type",
+                "The same, any of the 200 indicators and a random period of its type" + how,
                 0,
                 calls,
                 i -> provinces(indicators, any.get(i % calls), View.AS_NOW),
                 i -> naive.asNow(any.get(i % calls)));
         pair(
                 report,
-                "Roll-up to the provinces as it was (63 before the reform, 34 after): a commune sum, one year",
+                "Roll-up to the provinces as it was (63 before the reform, 34 after): a commune sum, one year" + how,
                 0,
                 calls,
                 i -> provinces(indicators, sums.get(i % calls), View.AS_WAS),
@@ -352,6 +396,7 @@ public final class IndicatorBenchmarks {
             ApparatusChanges changes,
             Indicators indicators,
             RollUpPlaces places,
+            RollUpReady ready,
             JdbcClient jdbc,
             TransactionTemplate tx,
             LocalDate today,
@@ -385,6 +430,20 @@ public final class IndicatorBenchmarks {
             seconds.add((System.nanoTime() - s) / 1e9);
         }
         double worst = seconds.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        // the rebuild emptied the roll-ups kept ready: filled again, as the schedule would
+        var refilled = ready.fillAll();
+        var afterRefill = provinces(indicators, input, View.AS_NOW);
+        boolean refillSame = afterRefill.equals(after);
+        System.out.printf(
+                "refilled after the restructuring: %,d periods in %.1f s, read the same: %s%n",
+                refilled.periods(), refilled.seconds(), refillSame);
+        report.seconds(
+                Report.fmt(
+                        "Filling the roll-ups kept ready again after that restructuring (%,d periods; the read"
+                                + " after it the same as before the fill: %s)",
+                        refilled.periods(), refillSame),
+                refilled.seconds(),
+                600);
         boolean sameTotals = total(before).compareTo(total(after)) == 0;
         System.out.printf(
                 "restructuring: stale %s, first read %.2f s, rebuilds %s s, totals kept %s%n",
