@@ -1,6 +1,7 @@
 package org.mandate.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import org.mandate.support.MandateIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -441,6 +443,52 @@ class IndicatorIT {
             assertThat(t).containsEntry("term", "2020-2025");
             assertThat(value(t)).isEqualByComparingTo("100");
         });
+    }
+
+    /**
+     * V19 checks the references of values once per statement instead of by foreign keys: a value
+     * of an indicator or unit that does not exist is refused, with the foreign-key error, however
+     * many good rows come with it; an indicator with values cannot be deleted.
+     */
+    @Test
+    void aValueMustReferToAnIndicatorAndAUnitThatExist() {
+        createIndicator("tham-chieu-it", "sum");
+        long indicator = jdbc.sql("SELECT id FROM indicator WHERE code = 'tham-chieu-it'")
+                .query(Long.class)
+                .single();
+        long unit = province("Hà Giang", LAST_DAY);
+        String insert = """
+                INSERT INTO indicator_value (indicator_id, unit_id, period, value, entered_by)
+                SELECT :indicator, u, '2024', 1, 'test' FROM unnest(CAST(:units AS bigint[])) u
+                """;
+        for (var units : List.of(new Long[] {unit, -7L}, new Long[] {-7L})) {
+            assertThatThrownBy(() -> jdbc.sql(insert)
+                            .param("indicator", indicator)
+                            .param("units", units)
+                            .update())
+                    .isInstanceOf(DataIntegrityViolationException.class)
+                    .hasMessageContaining("-7");
+        }
+        assertThatThrownBy(() -> jdbc.sql(insert)
+                        .param("indicator", -8L)
+                        .param("units", new Long[] {unit})
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("-8");
+        assertThat(jdbc.sql(insert)
+                        .param("indicator", indicator)
+                        .param("units", new Long[] {unit})
+                        .update())
+                .isEqualTo(1);
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM indicator WHERE id = :id")
+                        .param("id", indicator)
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM indicator_value WHERE indicator_id = :id")
+                        .param("id", indicator)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private List<Long> partialCommunes(java.util.Collection<Long> communes) {
