@@ -172,11 +172,7 @@ class IndicatorPages {
     }
 
     private String name(long unit) {
-        try {
-            return units.asOf(unit, Indicators.today()).fullName();
-        } catch (NotFound ended) {
-            return units.history(unit).latest().fullName();
-        }
+        return UnitNames.name(units, unit);
     }
 
     /** The periods of the term, in order: the chart's axis. */
