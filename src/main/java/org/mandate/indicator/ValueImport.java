@@ -53,6 +53,8 @@ public class ValueImport {
 
     private static final Logger log = LoggerFactory.getLogger(ValueImport.class);
     private static final Set<Role> ENTERING = EnumSet.of(Role.ADMIN, Role.OFFICE, Role.REPORTER);
+    /** Who may approve a unit's values ({@link Indicators#approve}). */
+    private static final Set<Role> APPROVING = EnumSet.of(Role.ADMIN, Role.LEADER);
 
     private final ImportStore store;
     private final Scopes scopes;
@@ -85,12 +87,31 @@ public class ValueImport {
      */
     @Transactional
     public Imported importFile(String file, InputStream content) {
+        return importFile(file, content, ValueState.DRAFT);
+    }
+
+    /**
+     * Imports every row of the file, or none, and moves the values it writes (new and corrected)
+     * from draft to {@code state}: submitted (as {@link Indicators#submit}: the importer's roles
+     * admin, office or reporter cover every row's unit), or approved (as {@link Indicators#approve}
+     * as well: a leader or administrator over every row's unit). Figures equal to the current value
+     * are left as they are.
+     */
+    @Transactional
+    public Imported importFile(String file, InputStream content, ValueState state) {
         Scope scope = scopes.current();
         var roles =
                 scope.grants().stream().filter(g -> ENTERING.contains(g.role())).toList();
         if (roles.isEmpty()) {
             throw new AccessDenied((scope.signedIn() ? scope.username() : "An anonymous caller")
                     + " may not import values: that needs the role admin, office or reporter");
+        }
+        var approving = scope.grants().stream()
+                .filter(g -> APPROVING.contains(g.role()))
+                .toList();
+        if (state == ValueState.APPROVED && approving.isEmpty()) {
+            throw new AccessDenied(scope.username()
+                    + " may not import values as approved: that needs the role leader or admin over their units");
         }
         long started = System.nanoTime();
         var in = new BufferedInputStream(content, 1 << 16);
@@ -120,9 +141,13 @@ public class ValueImport {
         long resolved = System.nanoTime();
         var found = store.problems(ValueRows.MAX_LISTED, rows.problemCount() > 0);
         failOnProblems(rows, found);
-        requireScope(scope, roles, file);
+        requireScope(scope, roles, file, "enter values for");
+        if (state == ValueState.APPROVED) {
+            requireScope(scope, approving, file, "approve values of");
+        }
         long checked = System.nanoTime();
         var written = write(rows, Indicators.actor(scope));
+        int moved = move(state, Indicators.actor(scope));
         long done = System.nanoTime();
         log.info(
                 "{}: {} rows read and copied in {} ms, looked up in {} ms, checked in {} ms, written in {} ms",
@@ -141,6 +166,8 @@ public class ValueImport {
         detail.put("entered", written.entered());
         detail.put("corrected", written.corrected());
         detail.put("unchanged", written.unchanged());
+        detail.put("state", state.code());
+        detail.put("moved", moved);
         detail.put("indicators", touched.indicators());
         audit.record(new AuditRecord(
                 Indicators.actor(scope),
@@ -216,15 +243,41 @@ public class ValueImport {
         throw new RowProblems(rows.file(), listed);
     }
 
-    private void requireScope(Scope scope, List<Grant> roles, String file) {
+    /** The state asked for on an import: draft when none; 400 naming {@code state} when unknown. */
+    public static ValueState state(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return ValueState.DRAFT;
+        }
+        try {
+            return ValueState.of(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw InputProblem.field("state", e.getMessage());
+        }
+    }
+
+    /** The values written go from draft to the state asked for, each step one that ValueState allows. */
+    private int move(ValueState state, String actor) {
+        if (state == ValueState.DRAFT) {
+            return 0;
+        }
+        for (var from = ValueState.DRAFT; from != state; from = ValueState.values()[from.ordinal() + 1]) {
+            String refusal = from.refusal(ValueState.values()[from.ordinal() + 1]);
+            if (refusal != null) {
+                throw new Conflict(refusal);
+            }
+        }
+        return store.moveWritten(state, actor);
+    }
+
+    private void requireScope(Scope scope, List<Grant> roles, String file, String what) {
         if (roles.stream().anyMatch(Grant::wholeCountry)) {
             return;
         }
         var roots = roles.stream().map(Grant::unitId).collect(Collectors.toSet());
         store.firstOutOfScope(roots, Indicators.today()).ifPresent(out -> {
             throw new AccessDenied("Row " + out.row() + " of " + file + ": " + scope.username()
-                    + " may not enter values for unit " + out.unitId() + " (code " + out.unitCode()
-                    + "): it lies outside their scope, or they do not report for it; nothing was imported");
+                    + " may not " + what + " unit " + out.unitId() + " (code " + out.unitCode()
+                    + "): it lies outside their scope, or they have no role for that there; nothing was imported");
         });
     }
 

@@ -443,4 +443,135 @@ class AchievementIT {
             assertThat(r.getBody()).as(e.getKey()).containsEntry("field", e.getValue());
         }
     }
+
+    private Map<String, Object> comparison(String code, String term, long unit, String view) {
+        return ok(
+                "admin",
+                "/api/indicators/" + code + "/term-comparison?term=" + term + "&view=" + view + "&unit=" + unit);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> body, String key) {
+        return (Map<String, Object>) body.get(key);
+    }
+
+    @Test
+    void aTermIsComparedWithTheOneBeforeItAsItWasAndWithMergedProvincesAsItIsNow() {
+        String code = "ho-ngheo-so-sanh-it-ach";
+        indicator(code, "sum", "lower", "hộ");
+        long bacGiang = province("Bắc Giang", LAST_DAY);
+        long bacNinhOld = province("Bắc Ninh", LAST_DAY);
+        long bacNinhNow = provinceToday("Bắc Ninh");
+        values(code, bacGiang, "2018=2000", "2020=1600", "2022=1300", "2024=1100");
+        values(code, bacNinhOld, "2019=1000", "2020=900", "2024=700");
+        values(code, bacNinhNow, "2026=1650");
+        target(code, "2015-2020", bacGiang, null, "1500");
+        target(code, bacGiang, null, "1000");
+        target(code, bacNinhOld, null, "800");
+        target(code, "2025-2030", bacNinhNow, null, "1500");
+
+        // as it was: old Bắc Giang's 2020 (the end of 2015-2020) against its 2024, 2025 not yet in
+        var was = comparison(code, "2020-2025", bacGiang, "as_was");
+        assertThat(was).containsEntry("betterWhen", "lower").containsEntry("view", "as_was");
+        var then = map(was, "previous");
+        var now = map(was, "term");
+        assertThat(then).containsEntry("term", "2015-2020").containsEntry("period", "2020");
+        assertThat(number(then, "value")).isEqualByComparingTo("1600");
+        assertThat(now).containsEntry("term", "2020-2025").containsEntry("period", "2024");
+        assertThat(number(now, "value")).isEqualByComparingTo("1100");
+        // each term's targets are those the achievement API assesses, status and all
+        assertThat(list(then, "targets"))
+                .isEqualTo(list(achievement(code, "2015-2020", bacGiang, "as_was"), "targets"));
+        assertThat(list(now, "targets")).isEqualTo(list(achievement(code, bacGiang, "as_was"), "targets"));
+        assertThat(list(then, "targets"))
+                .singleElement()
+                .satisfies(
+                        t -> assertThat(t).containsEntry("status", "off_track").containsEntry("lastPeriod", "2020"));
+        var change = map(was, "change");
+        assertThat(number(change, "absolute")).isEqualByComparingTo("-500");
+        assertThat(number(change, "relative")).isEqualByComparingTo("-0.3125");
+        assertThat(change).containsEntry("direction", "better");
+
+        // as it is now: today's Bắc Ninh, made of both in the 2025 reform, beside what they were in 2020-2025
+        var merged = comparison(code, "2025-2030", bacNinhNow, "as_now");
+        var before = map(merged, "previous");
+        assertThat(before).containsEntry("term", "2020-2025").containsEntry("period", "2024");
+        assertThat(number(before, "value")).isEqualByComparingTo("1800");
+        assertThat(list(before, "targets")).singleElement().satisfies(t -> {
+            assertThat(number(t, "target")).isEqualByComparingTo("1800");
+            assertThat(t).containsEntry("status", "achieved");
+        });
+        assertThat(list(before, "targets")).isEqualTo(list(achievement(code, bacNinhNow, "as_now"), "targets"));
+        var after = map(merged, "term");
+        assertThat(number(after, "value")).isEqualByComparingTo("1650");
+        assertThat(list(after, "targets"))
+                .singleElement()
+                .satisfies(t -> assertThat(number(t, "target")).isEqualByComparingTo("1500"));
+        var worse = map(merged, "change");
+        assertThat(number(worse, "absolute")).isEqualByComparingTo("-150");
+        assertThat(number(worse, "relative")).isEqualByComparingTo("-0.083333");
+        assertThat(worse).containsEntry("direction", "better");
+
+        // as it was, today's Bắc Ninh did not exist in 2020-2025: nothing to compare with
+        var newUnit = comparison(code, "2025-2030", bacNinhNow, "as_was");
+        assertThat(map(newUnit, "previous").get("value")).isNull();
+        assertThat(newUnit.get("change")).isNull();
+    }
+
+    @Test
+    void theDemoComparesLangSonsWaterAndLaoCaisSharedYear() {
+        long langSon = provinceToday("Lạng Sơn");
+        var water = comparison("nuoc-hop-ve-sinh-nong-thon", "2020-2025", langSon, "as_was");
+        assertThat(number(map(water, "previous"), "value")).isEqualByComparingTo("95");
+        assertThat(number(map(water, "term"), "value")).isEqualByComparingTo("98");
+        assertThat(map(water, "change")).containsEntry("direction", "better");
+        assertThat(number(map(water, "change"), "absolute")).isEqualByComparingTo("3");
+        // the rank rose from nowhere: no figure before 2023, so no change
+        var pci = comparison("xep-hang-pci", "2020-2025", langSon, "as_was");
+        assertThat(pci.get("change")).isNull();
+        assertThat(map(pci, "previous").get("period")).isNull();
+
+        // Lào Cai city's only figure is of 2020, the year both terms hold: no change, and a note says why
+        long laoCaiCity = jdbc.sql("""
+                        SELECT unit_id FROM org_unit_version
+                         WHERE level = 'district' AND name = 'Lào Cai' AND valid @> CAST(:day AS date)
+                        """).param("day", LAST_DAY).query(Long.class).single();
+        var shared = comparison("thu-ngan-sach", "2020-2025", laoCaiCity, "as_was");
+        assertThat(map(shared, "term")).containsEntry("period", "2020");
+        assertThat(map(shared, "previous")).containsEntry("period", "2020");
+        assertThat(shared.get("change")).isNull();
+        assertThat(list(shared, "notes").toString()).contains("2020");
+    }
+
+    @Test
+    void aTermComparisonIsHeldToTheReadersScopeAndNamesBadInput() {
+        long langSon = provinceToday("Lạng Sơn");
+        String uri = "/api/indicators/nuoc-hop-ve-sinh-nong-thon/term-comparison?term=2020-2025&unit=" + langSon;
+        assertThat(call(HttpMethod.GET, "mongcai1", uri, Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(call(HttpMethod.GET, "admin", uri.replace("nuoc-hop-ve-sinh-nong-thon", "khong-co"), Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        for (var e : Map.of(
+                        uri.replace("2020-2025", "2015-2020"),
+                        "term",
+                        uri.replace("term=2020-2025&", ""),
+                        "term",
+                        uri.replace("2020-2025", "2021-2026"),
+                        "term",
+                        uri.replace("&unit=" + langSon, ""),
+                        "unit",
+                        uri + "&view=today",
+                        "view",
+                        uri.replace("unit=" + langSon, "unit=" + province("Bắc Giang", LAST_DAY)) + "&view=as_now",
+                        "unit")
+                .entrySet()) {
+            var r = call(HttpMethod.GET, "admin", e.getKey(), Map.of());
+            assertThat(r.getStatusCode().value()).as(e.getKey()).isEqualTo(400);
+            assertThat(r.getBody()).as(e.getKey()).containsEntry("field", e.getValue());
+        }
+    }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mandate.access.ApiTokens;
@@ -110,7 +111,15 @@ class IndicatorExchangeIT {
     }
 
     private ResponseEntity<Map<String, Object>> upload(String user, String name, byte[] content) {
+        return upload(user, name, content, null);
+    }
+
+    private ResponseEntity<Map<String, Object>> upload(
+            String user, String name, byte[] content, @Nullable String state) {
         var parts = new LinkedMultiValueMap<String, Object>();
+        if (state != null) {
+            parts.add("state", state);
+        }
         parts.add("file", new ByteArrayResource(content) {
             @Override
             public String getFilename() {
@@ -304,6 +313,62 @@ class IndicatorExchangeIT {
                         "a second figure of " + code + " for unit " + qn.get(0).code()
                                 + " in 2026; row 2 has the first"));
         assertThat(count(code)).isZero();
+    }
+
+    /** The current rows of the indicator: unit -> state, value, submitted by, approved by. */
+    private Map<Long, List<Object>> current(String code) {
+        var rows = new java.util.HashMap<Long, List<Object>>();
+        jdbc.sql("""
+                        SELECT iv.unit_id, iv.state, iv.value, iv.submitted_by, iv.approved_by
+                          FROM indicator_value iv JOIN indicator i ON i.id = iv.indicator_id
+                         WHERE i.code = :c AND iv.superseded_by IS NULL
+                        """)
+                .param("c", code)
+                .query((rs, n) -> rows.put(
+                        rs.getLong(1),
+                        java.util.Arrays.asList(
+                                rs.getString(2), rs.getBigDecimal(3).intValue(), rs.getString(4), rs.getString(5))))
+                .list();
+        return rows;
+    }
+
+    @Test
+    void anImportSubmitsOrApprovesWhatItWritesForThoseWhoMay() {
+        String code = indicator("ho-ngheo", "year", "hộ");
+        var qn = communes("22", 2);
+        String file = "Mã đơn vị,Kỳ,Mã chỉ tiêu,Giá trị\n"
+                + qn.get(0).code() + ",2026," + code + ",10\n"
+                + qn.get(1).code() + ",2026," + code + ",20\n";
+        byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+        // the office may submit but not approve: refused whole, nothing written
+        var refused = upload("quangninh", "duyet.csv", bytes, "approved");
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(count(code)).isZero();
+        var bad = upload("quangninh", "sai.csv", bytes, "final");
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody()).containsEntry("field", "state");
+        assertThat(count(code)).isZero();
+
+        var submitted = upload("quangninh", "gui.csv", bytes, "submitted");
+        assertThat(submitted.getStatusCode().value()).isEqualTo(201);
+        assertThat(current(code))
+                .containsEntry(qn.get(0).id(), java.util.Arrays.asList("submitted", 10, "quangninh", null))
+                .containsEntry(qn.get(1).id(), java.util.Arrays.asList("submitted", 20, "quangninh", null));
+        assertThat(jdbc.sql("""
+                        SELECT (detail->>'state') || ' ' || (detail->>'moved') FROM audit_log
+                         WHERE action = 'import_values' AND detail->>'file' = 'gui.csv' ORDER BY id DESC LIMIT 1
+                        """).query(String.class).single()).isEqualTo("submitted 2");
+
+        // the administrator corrects one figure and approves it; the equal one is left as it was
+        String changed = file.replace(",20\n", ",25\n");
+        var approved = upload("admin", "duyet.csv", changed.getBytes(StandardCharsets.UTF_8), "approved");
+        assertThat(approved.getStatusCode().value()).isEqualTo(201);
+        assertThat(approved.getBody()).containsEntry("corrected", 1).containsEntry("unchanged", 1);
+        assertThat(current(code))
+                .containsEntry(qn.get(0).id(), java.util.Arrays.asList("submitted", 10, "quangninh", null))
+                .containsEntry(qn.get(1).id(), java.util.Arrays.asList("approved", 25, "admin", "admin"));
+        // the submitted 20 stays on record, superseded
+        assertThat(count(code)).isEqualTo(3);
     }
 
     @Test

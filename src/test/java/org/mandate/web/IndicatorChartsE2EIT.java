@@ -94,6 +94,18 @@ class IndicatorChartsE2EIT {
         assertThat(rows.nth(0).locator("td").nth(1)).containsText("95");
         assertThat(rows.nth(1).locator("td").nth(1)).containsText("98");
         assertThat(rows.nth(1).locator("td").nth(3)).hasText("Đã duyệt");
+        // beside the term before: 95 at the end of 2015-2020, 98 in 2023, three points better
+        var terms = page.locator("#comparison-table tbody tr");
+        assertThat(terms).hasCount(2);
+        assertThat(terms.nth(0).locator("th")).hasText("2015-2020");
+        assertThat(terms.nth(0).locator("td").first()).containsText("95 (2020)");
+        assertThat(terms.nth(1).locator("th")).hasText("2020-2025");
+        assertThat(terms.nth(1).locator("td").first()).containsText("98 (2023)");
+        assertThat(terms.nth(1).locator("td").nth(1)).hasText("Chưa có chỉ tiêu cho nhiệm kỳ này.");
+        var change = page.locator("#comparison-change");
+        assertThat(change).hasAttribute("data-direction", "better");
+        assertThat(change.locator("strong")).hasText("+3");
+        assertThat(change).containsText("tốt hơn");
         // a period opens the units side by side in it
         rows.nth(0).locator("a").click();
         assertThat(page.locator("input[name=period]")).hasValue("2020");
@@ -119,6 +131,11 @@ class IndicatorChartsE2EIT {
         assertThat(new BigDecimal(seriesData(page, "series", 0).get(3).toString()))
                 .isEqualByComparingTo("100");
         assertThat(page.locator("#series-table tbody tr")).hasCount(1);
+        // no figure in 2015-2020 to compare with; the kept target shows in its term's row
+        var terms = page.locator("#comparison-table tbody tr");
+        assertThat(terms.nth(0).locator("td").first()).hasText("Chưa có số liệu");
+        assertThat(terms.nth(1).locator("li")).hasAttribute("data-status", "achieved");
+        assertThat(page.locator("#comparison-change")).hasCount(0);
 
         page.locator("#views a[data-view=as_now]").click();
         assertThat(page.locator("#ended")).isVisible();

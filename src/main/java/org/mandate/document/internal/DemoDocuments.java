@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * The documents of the seed scenario (DOMAIN.md): Hải Phòng's chain 45-NQ/TW, 96-KL/TW, 7/NQ-CP
  * and what 7/NQ-CP cites; Quảng Ninh's conclusions and plan referred to at the Móng Cái working
- * session; Lào Cai's 06-NQ/TU. Numbers, dates and issuers are the reported facts; the texts are
+ * session; Móng Cái's congress resolution for 2020-2025; Lào Cai's 06-NQ/TU. Numbers, dates and issuers are the reported facts; the texts are
  * short abstracts written for the demo, not the originals, phrased the way such documents are so
  * that the relations are read from them as they would be from the real texts.
  */
@@ -136,6 +136,19 @@ class DemoDocuments {
                     "Thực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy xây dựng"
                             + " kế hoạch tổ chức đại hội đảng bộ các cấp nhiệm kỳ 2025-2030.",
                     ""),
+            // the congress resolution that set Móng Cái's 2020-2025 targets (DemoIndicators cites it for
+            // the one target the press reported kept); its number and date were not reported, so its
+            // symbol says what it is and is kept as given, with the warning that says so
+            new Demo(
+                    "NQ-ĐH Móng Cái 2020-2025",
+                    "ThU-MC",
+                    "",
+                    "Nghị quyết Đại hội đại biểu Đảng bộ thành phố Móng Cái nhiệm kỳ 2020-2025",
+                    "",
+                    "Đại hội đại biểu Đảng bộ thành phố Móng Cái quyết nghị mục tiêu và các chỉ tiêu chủ yếu"
+                            + " nhiệm kỳ 2020-2025, trong đó 100% bí thư chi bộ đồng thời là trưởng thôn,"
+                            + " khu phố.",
+                    "NQ"),
             new Demo(
                     "06-NQ/TU",
                     "BTV-TU-LC",
@@ -158,7 +171,7 @@ class DemoDocuments {
                         d.type().isEmpty() ? null : d.type(),
                         d.body().isEmpty() ? null : bodyId(d.body()),
                         null,
-                        LocalDate.parse(d.date()),
+                        d.date().isEmpty() ? null : LocalDate.parse(d.date()),
                         d.title(),
                         d.signer().isEmpty() ? null : d.signer(),
                         d.text(),

@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  *       than a made-up split by year. "1.6 times the 2015-2020 level" gives no figure of its own and
  *       is left out.
  *   <li>"100% of village secretaries also village heads (target kept)": the value, and the target
- *       of 100% for the 2020-2025 term that it says was kept.
+ *       of 100% for the 2020-2025 term that it says was kept, citing the city congress's resolution
+ *       for that term (registered by DemoDocuments without a number: none was reported).
  *   <li>Lạng Sơn: to the province (the same unit before and after the reform), for 2023: the press
  *       summary covers 2022-2023 without saying which year each figure is for, so they go to the
  *       later year; the GRDP growth is stated as the 2021-2022 average, so it is the 2022 value of
@@ -53,6 +54,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoIndicators {
     private static final Logger log = LoggerFactory.getLogger(DemoIndicators.class);
+
+    /** The resolution of Móng Cái's city congress that set its 2020-2025 targets (DemoDocuments). */
+    static final String CONGRESS_MONG_CAI_2020 = "NQ-ĐH Móng Cái 2020-2025";
 
     private final IndicatorCatalogue catalogue;
     private final Indicators indicators;
@@ -218,7 +222,13 @@ class DemoIndicators {
         approve("lao-dong-qua-dao-tao", city, "2023", "87.2", null);
         approve("khach-du-lich-tu-2020", city, "2023", "3962000", "3,962 triệu lượt khách giai đoạn 2020-2023");
         approve("bi-thu-kiem-truong-thon", city, "2023", "100", "giữ vững chỉ tiêu");
-        catalogue.setTarget("bi-thu-kiem-truong-thon", city, "2020-2025", null, new BigDecimal("100"), null);
+        catalogue.setTarget(
+                "bi-thu-kiem-truong-thon",
+                city,
+                "2020-2025",
+                null,
+                new BigDecimal("100"),
+                document(CONGRESS_MONG_CAI_2020));
     }
 
     private void langSon() {
@@ -257,6 +267,15 @@ class DemoIndicators {
                 indicators.enter(code, List.of(new NewValue(unit, period, new BigDecimal(value), note))));
         indicators.submit(code, ids.getFirst());
         indicators.approve(code, ids.getFirst());
+    }
+
+    /** A demo document by its symbol (DemoDocuments registers them first); null when there is none. */
+    private @Nullable Long document(String symbol) {
+        return jdbc.sql("SELECT id FROM document WHERE symbol = :symbol AND registered")
+                .param("symbol", symbol)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     private long unit(String level, String name) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.mandate.indicator.ValueState;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DuplicateKeyException;
@@ -333,6 +334,25 @@ public class ImportStore {
                 .query(Integer.class)
                 .single();
         return new Written(entered, corrected, unchanged);
+    }
+
+    /**
+     * Moves the values this import wrote (new and corrected, all drafts) to {@code to}: submitted,
+     * or approved (which records the submission too). Returns how many moved.
+     */
+    public int moveWritten(ValueState to, String actor) {
+        String approved = to == ValueState.APPROVED ? ", approved_by = :actor, approved_at = now()" : "";
+        return jdbc.sql("""
+                        UPDATE indicator_value iv
+                           SET state = :to, submitted_by = :actor, submitted_at = now()%s
+                          FROM value_import_resolved r
+                         WHERE iv.indicator_id = r.indicator_id AND iv.unit_id = r.unit_id AND iv.period = r.period
+                           AND iv.superseded_by IS NULL AND iv.state = 'draft'
+                           AND (r.old_id IS NULL OR r.value <> r.old_value)
+                        """.formatted(approved))
+                .param("to", to.code())
+                .param("actor", actor)
+                .update();
     }
 
     /** The codes of the indicators the import touched, and its single unit when it has one. */

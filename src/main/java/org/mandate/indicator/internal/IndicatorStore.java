@@ -140,6 +140,15 @@ public class IndicatorStore {
                 .single();
     }
 
+    /** The targets a document (a resolution) set, by indicator, unit, term and year. */
+    public List<Target> targetsOfDocument(long documentId) {
+        return jdbc.sql(TARGET
+                        + " WHERE t.document_id = :d ORDER BY i.code, t.unit_id, m.start_year, t.year NULLS FIRST")
+                .param("d", documentId)
+                .query(IndicatorStore::target)
+                .list();
+    }
+
     public List<Target> targets(long indicatorId, long unitId) {
         return jdbc.sql(TARGET
                         + " WHERE t.indicator_id = :i AND t.unit_id = :u ORDER BY m.start_year, t.year NULLS FIRST")

@@ -9,6 +9,8 @@ import org.mandate.indicator.AchievementReport;
 import org.mandate.indicator.Achievements;
 import org.mandate.indicator.PeerRankings;
 import org.mandate.indicator.RankingReport;
+import org.mandate.indicator.TermComparison;
+import org.mandate.indicator.TermComparisons;
 import org.mandate.indicator.View;
 import org.mandate.shared.InputProblem;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AchievementApi {
     private final Achievements achievements;
     private final PeerRankings rankings;
+    private final TermComparisons comparisons;
 
-    AchievementApi(Achievements achievements, PeerRankings rankings) {
+    AchievementApi(Achievements achievements, PeerRankings rankings, TermComparisons comparisons) {
         this.achievements = achievements;
         this.rankings = rankings;
+        this.comparisons = comparisons;
     }
 
     @GetMapping("/api/indicators/{code}/achievement")
@@ -39,13 +43,22 @@ class AchievementApi {
             @RequestParam(required = false) @Nullable Long unit,
             @RequestParam(required = false) @Nullable String term,
             @RequestParam(defaultValue = "as_was") String view) {
-        if (unit == null) {
-            throw InputProblem.field("unit", "missing: the unit whose targets are assessed");
-        }
-        if (term == null || term.isBlank()) {
-            throw InputProblem.field("term", "missing: the congress term, such as 2020-2025");
-        }
+        requireUnitAndTerm(unit, term);
         return achievements.achievement(code, unit, term, parse("view", view, View::of));
+    }
+
+    @GetMapping("/api/indicators/{code}/term-comparison")
+    @Operation(
+            summary = "A unit's figure and targets in a term beside the term before it (the one ending in the year"
+                    + " it starts, or the latest before): each term's last figure and its targets assessed as the"
+                    + " achievement API does, and the change (absolute, relative, better or worse)")
+    TermComparison termComparison(
+            @PathVariable String code,
+            @RequestParam(required = false) @Nullable Long unit,
+            @RequestParam(required = false) @Nullable String term,
+            @RequestParam(defaultValue = "as_was") String view) {
+        requireUnitAndTerm(unit, term);
+        return comparisons.compare(code, unit, term, parse("view", view, View::of));
     }
 
     @GetMapping("/api/indicators/{code}/ranking")
@@ -93,6 +106,16 @@ class AchievementApi {
         // the role is checked before the body, so an outsider learns nothing from the reply
         String trend = r.trend() == null ? "" : r.trend().strip();
         return Map.of("code", code, "trend", achievements.setTrend(code, trend).code());
+    }
+
+    /** Both are needed: the unit, and the term assessed. */
+    private static void requireUnitAndTerm(@Nullable Long unit, @Nullable String term) {
+        if (unit == null) {
+            throw InputProblem.field("unit", "missing: the unit whose targets are assessed");
+        }
+        if (term == null || term.isBlank()) {
+            throw InputProblem.field("term", "missing: the congress term, such as 2020-2025");
+        }
     }
 
     private static <T> T parse(String field, String text, Function<String, T> parser) {

@@ -64,6 +64,7 @@ class DataEntryPages {
             @RequestParam long unit,
             @RequestParam String period,
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(required = false) @Nullable String state,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect)
@@ -76,7 +77,7 @@ class DataEntryPages {
                         ? "file"
                         : file.getOriginalFilename();
         try (var in = file.getInputStream()) {
-            var imported = imports.importFile(name, in);
+            var imported = imports.importFile(name, in, ValueImport.state(state));
             redirect.addAttribute("unit", unit);
             redirect.addAttribute("period", period);
             // flash attributes live in the session, which is stored: plain values only

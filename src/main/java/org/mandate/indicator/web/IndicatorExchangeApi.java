@@ -1,6 +1,7 @@
 package org.mandate.indicator.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
@@ -65,7 +66,12 @@ class IndicatorExchangeApi {
             summary = "Import values from a file (part 'file'): the template (.xlsx), CSV (comma or semicolon, UTF-8)"
                     + " or SDMX-CSV; all or none: 400 lists every bad row with its column and reason")
     ResponseEntity<ValueImport.Imported> importFile(
-            @RequestPart(name = "file", required = false) @Nullable MultipartFile file) throws IOException {
+            @RequestPart(name = "file", required = false) @Nullable MultipartFile file,
+            @Parameter(description = "draft (the default), submitted (reporters, offices) or approved (leaders)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String state)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             throw InputProblem.field("file", "attach the file (.xlsx or .csv) as the part 'file'");
         }
@@ -74,7 +80,7 @@ class IndicatorExchangeApi {
                         ? "file"
                         : file.getOriginalFilename();
         try (var in = file.getInputStream()) {
-            return ResponseEntity.status(201).body(imports.importFile(name, in));
+            return ResponseEntity.status(201).body(imports.importFile(name, in, ValueImport.state(state)));
         }
     }
 

@@ -18,6 +18,7 @@ import org.mandate.indicator.Period;
 import org.mandate.indicator.RankingReport;
 import org.mandate.indicator.TargetAchievement;
 import org.mandate.indicator.Term;
+import org.mandate.indicator.TermComparisons;
 import org.mandate.indicator.ValueItem;
 import org.mandate.indicator.View;
 import org.mandate.organization.UnitCatalog;
@@ -38,6 +39,7 @@ class IndicatorPages {
     private final IndicatorCatalogue catalogue;
     private final Achievements achievements;
     private final PeerRankings rankings;
+    private final TermComparisons comparisons;
     private final UnitCatalog units;
     private final Scopes scopes;
 
@@ -45,11 +47,13 @@ class IndicatorPages {
             IndicatorCatalogue catalogue,
             Achievements achievements,
             PeerRankings rankings,
+            TermComparisons comparisons,
             UnitCatalog units,
             Scopes scopes) {
         this.catalogue = catalogue;
         this.achievements = achievements;
         this.rankings = rankings;
+        this.comparisons = comparisons;
         this.units = units;
         this.scopes = scopes;
     }
@@ -123,6 +127,15 @@ class IndicatorPages {
         }
         model.addAttribute("term", chosen.code());
         model.addAttribute("report", report);
+        var shownReport = report;
+        model.addAttribute(
+                "comparison",
+                report == null
+                        ? null
+                        : comparisons
+                                .previous(chosen)
+                                .map(before -> comparisons.compare(shownReport))
+                                .orElse(null));
         var periods = periods(indicator, chosen);
         Period at = period == null || period.isBlank() ? defaultPeriod(report, periods) : period(indicator, period);
         model.addAttribute("period", at.toString());
@@ -159,11 +172,7 @@ class IndicatorPages {
     }
 
     private String name(long unit) {
-        try {
-            return units.asOf(unit, Indicators.today()).fullName();
-        } catch (NotFound ended) {
-            return units.history(unit).latest().fullName();
-        }
+        return UnitNames.name(units, unit);
     }
 
     /** The periods of the term, in order: the chart's axis. */
