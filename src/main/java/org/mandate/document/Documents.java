@@ -223,6 +223,15 @@ public class Documents {
         return stored.unitId() == null ? scope.changesEverything() : scopes.mayChange(scope, stored.unitId());
     }
 
+    /**
+     * For other features' sections of a document's page (its indicators and targets): NotFound when
+     * there is no such document or the reader may not see it.
+     */
+    @Transactional(readOnly = true)
+    public void requireReadable(long id) {
+        readable(id);
+    }
+
     /** The document's row for the checks of other features; NotFound when the reader may not see it. */
     Stored readable(long id) {
         Stored stored = store.stored(id).orElseThrow(() -> new NotFound("Document " + id + " was not found"));

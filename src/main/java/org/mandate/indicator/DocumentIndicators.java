@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.mandate.access.Scope;
 import org.mandate.access.Scopes;
+import org.mandate.document.Documents;
 import org.mandate.indicator.internal.IndicatorStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +23,15 @@ public class DocumentIndicators {
     private final Achievements achievements;
     private final IndicatorStore store;
     private final Scopes scopes;
+    private final Documents documents;
 
-    DocumentIndicators(IndicatorCatalogue catalogue, Achievements achievements, IndicatorStore store, Scopes scopes) {
+    DocumentIndicators(
+            IndicatorCatalogue catalogue,
+            Achievements achievements,
+            IndicatorStore store,
+            Scopes scopes,
+            Documents documents) {
+        this.documents = documents;
         this.catalogue = catalogue;
         this.achievements = achievements;
         this.store = store;
@@ -48,8 +56,10 @@ public class DocumentIndicators {
         }
     }
 
+    /** @throws org.mandate.shared.NotFound when the reader may not see the document */
     @Transactional(readOnly = true)
     public OfDocument of(long documentId) {
+        documents.requireReadable(documentId);
         var all = catalogue.all();
         var defined = all.stream()
                 .filter(i -> Objects.equals(i.documentId(), documentId))

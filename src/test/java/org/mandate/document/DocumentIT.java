@@ -80,6 +80,30 @@ class DocumentIT {
         return out;
     }
 
+    /**
+     * The indicators' section of a document's page (served by the indicator module) answers only
+     * those who may read the document: Móng Cái's congress resolution is Quảng Ninh's, not Hải
+     * Phòng's.
+     */
+    @Test
+    void aDocumentsIndicatorsAreNotShownToThoseWhoMayNotReadIt() {
+        long congress = find("quangninh", "NQ-ĐH Móng Cái");
+        var shown = as("quangninh")
+                .get()
+                .uri("/indicators/of-document/" + congress)
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(shown.getStatusCode().value()).isEqualTo(200);
+        assertThat(shown.getBody()).contains("100");
+        var hidden = as("haiphong")
+                .get()
+                .uri("/indicators/of-document/" + congress)
+                .retrieve()
+                .onStatus(status -> true, (request, response) -> {})
+                .toEntity(String.class);
+        assertThat(hidden.getStatusCode().value()).isEqualTo(404);
+    }
+
     @Test
     void theDemoChainIsReadFromTheTexts() {
         long resolution7 = find("haiphong", "7/NQ-CP");

@@ -446,7 +446,7 @@ class IndicatorIT {
     }
 
     /**
-     * V19 checks the references of values once per statement instead of by foreign keys: a value
+     * V17 checks the references of values once per statement instead of by foreign keys: a value
      * of an indicator or unit that does not exist is refused, with the foreign-key error, however
      * many good rows come with it; an indicator with values cannot be deleted.
      */
@@ -481,6 +481,23 @@ class IndicatorIT {
                         .update())
                 .isEqualTo(1);
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM indicator WHERE id = :id")
+                        .param("id", indicator)
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM org_unit WHERE id = :id")
+                        .param("id", unit)
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        // a value does not move to another unit (nor to one that does not exist), and an indicator
+        // keeps its rule
+        for (long other : List.of(-7L, province("Tuyên Quang", LAST_DAY))) {
+            assertThatThrownBy(() -> jdbc.sql("UPDATE indicator_value SET unit_id = :u WHERE indicator_id = :i")
+                            .param("u", other)
+                            .param("i", indicator)
+                            .update())
+                    .isInstanceOf(DataIntegrityViolationException.class);
+        }
+        assertThatThrownBy(() -> jdbc.sql("UPDATE indicator SET rollup = 'none' WHERE id = :id")
                         .param("id", indicator)
                         .update())
                 .isInstanceOf(DataIntegrityViolationException.class);

@@ -120,9 +120,13 @@ class RollUpReadyIT {
             enter("ready-thu-nhap", province, 300);
         }
         var people = enter("ready-dan-so", "Hà Giang", 10);
-        var bacNinh = new ArrayList<>(enter("ready-dan-so", "Bắc Ninh", 10));
+        var bacNinh = enter("ready-dan-so", "Bắc Ninh", 10);
         assertThat(people).isNotEmpty();
         assertThat(bacNinh).hasSizeGreaterThan(1);
+        // (values are never deleted by Mandate: a test may, to leave one weight missing)
+        jdbc.sql("DELETE FROM indicator_value WHERE id = :id")
+                .param("id", bacNinh.getFirst())
+                .update();
 
         var computed = new ArrayList<ValueSeries>();
         for (String code : List.of("ready-dan-so", "ready-thu-nhap")) {
@@ -142,6 +146,9 @@ class RollUpReadyIT {
             }
         }
         assertThat(served).isEqualTo(computed);
+        // the average of Bắc Ninh's province cannot be computed without that weight, in either path
+        assertThat(computed.get(2).notes()).singleElement().asString().contains("ready-dan-so");
+        assertThat(computed.get(2).items()).anyMatch(i -> i.value() == null);
         // the figures are there: the sums of both views add up the same, some parts estimated
         assertThat(computed.get(0).items()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(computed.get(1).items()).anyMatch(ValueItem::estimate);
@@ -191,7 +198,7 @@ class RollUpReadyIT {
     }
 
     @Test
-    void aWeightEnteredLaterMakesTheAverageKeptReadyComputedAgain() {
+    void aWeightCorrectedMakesTheAverageKeptReadyComputedAgain() {
         create("ready-nguoi", Rollup.SUM, null);
         create("ready-luong", Rollup.WEIGHTED_AVERAGE, "ready-nguoi");
         enter("ready-luong", "Lạng Sơn", 500);
@@ -212,6 +219,24 @@ class RollUpReadyIT {
                         """).query(Long.class).single();
         indicators.correct("ready-nguoi", weights, new BigDecimal("123456"), null);
         assertThat(allAltered(provinces("ready-luong", View.AS_WAS))).isFalse();
+    }
+
+    /** Only the top level of a whole-country read is kept: a read of a unit's subtree is computed. */
+    @Test
+    void aReadOfOneProvinceIsAlwaysComputed() {
+        create("ready-tinh", Rollup.SUM, null);
+        enter("ready-tinh", "Cao Bằng", 30);
+        ready.fillAll();
+        alterKept("ready-tinh");
+        assertThat(allAltered(provinces("ready-tinh", View.AS_WAS))).isTrue();
+        long caoBang = jdbc.sql("""
+                        SELECT unit_id FROM org_unit_version WHERE level = 'province' AND name = 'Cao Bằng'
+                           AND valid @> CAST(:day AS date)
+                        """).param("day", LAST_DAY).query(Long.class).single();
+        var subtree = indicators.values("ready-tinh", caoBang, true, "2024", "2024", View.AS_WAS, 1);
+        assertThat(subtree.items()).isNotEmpty().noneMatch(i -> i.value().compareTo(new BigDecimal("777")) == 0);
+        var twoLevels = indicators.values("ready-tinh", null, true, "2024", "2024", View.AS_WAS, 2);
+        assertThat(twoLevels.items()).noneMatch(i -> i.value().compareTo(new BigDecimal("777")) == 0);
     }
 
     private static BigDecimal total(ValueSeries series) {
