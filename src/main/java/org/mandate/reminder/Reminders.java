@@ -69,11 +69,6 @@ public class Reminders {
         this.zone = ZoneId.of(settings.zone());
     }
 
-    /** Whether the current request is made by someone signed in (a session or an API token). */
-    public boolean signedIn() {
-        return scopes.current().signedIn();
-    }
-
     /** Whether reminders are sent at all: an SMTP server is configured. */
     public boolean enabled() {
         return mail.getIfAvailable() != null;

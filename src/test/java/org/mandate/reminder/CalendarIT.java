@@ -162,9 +162,11 @@ class CalendarIT {
     @Test
     void theFeedIsHeldToTheTokensScope() {
         long unit = commune();
-        // no token: a calendar program is asked to sign in
-        assertThat(get("/api/units/" + unit + "/calendar.ics").getStatusCode().value())
-                .isEqualTo(401);
+        // no token: a calendar program is asked to sign in, and told how
+        var anonymous = get("/api/units/" + unit + "/calendar.ics");
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.getHeaders().getContentType()).hasToString("application/problem+json;charset=UTF-8");
+        assertThat(anonymous.getBody()).contains("\"status\":401", "add ?token= with an API token");
         // a token that is not one
         assertThat(get("/api/units/" + unit + "/calendar.ics?token=mdt_nothing")
                         .getStatusCode()
