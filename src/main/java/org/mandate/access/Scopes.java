@@ -162,7 +162,7 @@ public class Scopes {
     public boolean mayAct(Scope scope, long unitId, Role... roles) {
         var allowed = java.util.EnumSet.noneOf(Role.class);
         allowed.addAll(java.util.Arrays.asList(roles));
-        if (scope.grants().stream().anyMatch(g -> g.wholeCountry() && allowed.contains(g.role()))) {
+        if (scope.wholeCountryAs(roles)) {
             return true;
         }
         var roots = scope.grants().stream()
