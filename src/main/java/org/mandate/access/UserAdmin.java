@@ -60,9 +60,9 @@ public class UserAdmin {
         return requireAdministrator().wholeCountryAs(Role.ADMIN);
     }
 
-    /** Whether the current administrator may give and take grants at the unit. */
-    public boolean mayGrantAt(long unitId) {
-        return covers(requireAdministrator(), unitId);
+    /** Which of the units the current administrator may give and take grants at, in one query. */
+    public java.util.Set<Long> mayGrantAt(java.util.Collection<Long> unitIds) {
+        return scopes.mayActAt(requireAdministrator(), unitIds, Role.ADMIN);
     }
 
     private static java.util.Set<Long> adminRoots(Scope admin) {
