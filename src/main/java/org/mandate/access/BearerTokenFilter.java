@@ -47,6 +47,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
         return token == null || token.isBlank() ? null : token.strip();
     }
 
+    /** Answers 401 with a problem detail saying what to do (the detail holds no quote or backslash). */
+    static void unauthorized(HttpServletResponse response, String detail) throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("""
+                {"type":"about:blank","title":"Unauthorized","status":401,"detail":"%s"}\
+                """.formatted(detail));
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -59,11 +69,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         var user = tokens.userOf(token).map(users::loadUserByUsername);
         if (user.isEmpty() || !user.get().isAccountNonLocked()) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/problem+json");
-            response.getWriter().write("""
-                    {"type":"about:blank","title":"Unauthorized","status":401,\
-                    "detail":"The API token is unknown, revoked or expired, or its user is locked"}""");
+            unauthorized(response, "The API token is unknown, revoked or expired, or its user is locked");
             return;
         }
         var auth = UsernamePasswordAuthenticationToken.authenticated(

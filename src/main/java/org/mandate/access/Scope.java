@@ -20,6 +20,15 @@ public record Scope(@Nullable String username, List<Grant> grants) {
         return grants.stream().anyMatch(Grant::wholeCountry);
     }
 
+    /**
+     * Whether a grant over the whole country has one of the roles: {@code wholeCountryAs(Role.ADMIN)}
+     * is a whole-country administrator. Such a grant covers every unit.
+     */
+    public boolean wholeCountryAs(Role... roles) {
+        var allowed = List.of(roles);
+        return grants.stream().anyMatch(g -> g.wholeCountry() && allowed.contains(g.role()));
+    }
+
     public boolean changesEverything() {
         return grants.stream().anyMatch(g -> g.wholeCountry() && g.role().changesRecords());
     }

@@ -160,16 +160,20 @@ public class Scopes {
 
     /** Whether a grant with one of the roles covers the unit (a whole-country grant covers every unit). */
     public boolean mayAct(Scope scope, long unitId, Role... roles) {
-        var allowed = java.util.EnumSet.noneOf(Role.class);
-        allowed.addAll(java.util.Arrays.asList(roles));
-        if (scope.grants().stream().anyMatch(g -> g.wholeCountry() && allowed.contains(g.role()))) {
-            return true;
+        return !mayActAt(scope, List.of(unitId), roles).isEmpty();
+    }
+
+    /** Which of the units a grant with one of the roles covers, in one query (a page's many candidates). */
+    public java.util.Set<Long> mayActAt(Scope scope, java.util.Collection<Long> unitIds, Role... roles) {
+        if (scope.wholeCountryAs(roles)) {
+            return java.util.Set.copyOf(unitIds);
         }
+        var allowed = List.of(roles);
         var roots = scope.grants().stream()
                 .filter(g -> !g.wholeCountry() && allowed.contains(g.role()))
                 .map(Grant::unitId)
                 .collect(java.util.stream.Collectors.toSet());
-        return !roots.isEmpty() && catalog.covers(unitId, roots, today());
+        return catalog.covered(unitIds, roots, today());
     }
 
     /** @throws AccessDenied unless a grant with one of the roles covers the unit */

@@ -20,7 +20,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * What is public stays public: the registry of localities (published data) as pages and API,
- * the OpenAPI document, health, and the sign-in page. Everything else needs a signed-in session
+ * the OpenAPI document, health, and the sign-in page (a unit's calendar feed, under the registry's
+ * paths, is not: it answers 401 with what to do). Everything else needs a signed-in session
  * (form sign-in, sessions kept in PostgreSQL by Spring Session) or an API token
  * ({@code Authorization: Bearer}). CSRF tokens are required of every change made with a session
  * cookie; requests carrying a bearer token, or API calls with no session cookie, are exempt,
@@ -34,7 +35,11 @@ class SecurityConfiguration {
     SecurityFilterChain security(HttpSecurity http, ApiTokens tokens, Users users) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         RequestMatcher api = paths.matcher("/api/**");
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+        // under the public /api/units/**, but a unit's calendar feed is held to the reader's scope
+        RequestMatcher feed = paths.matcher(HttpMethod.GET, "/api/units/*/calendar.ics");
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(feed)
+                        .authenticated()
+                        .requestMatchers(
                                 HttpMethod.GET,
                                 "/",
                                 "/units",
@@ -64,7 +69,11 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         BearerTokenFilter::carriesToken, r -> api.matches(r) && !carriesSessionCookie(r)))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
+                                (request, response, e) -> BearerTokenFilter.unauthorized(
+                                        response,
+                                        "A calendar feed needs a sign-in: add ?token= with an API token (account page)"),
+                                feed)
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
                 .addFilterBefore(new BearerTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(users), BasicAuthenticationFilter.class);
         return http.build();

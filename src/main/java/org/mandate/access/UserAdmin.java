@@ -49,7 +49,7 @@ public class UserAdmin {
     @Transactional(readOnly = true)
     public List<UserView> list() {
         Scope admin = requireAdministrator();
-        return users.holdingGrantsUnder(managesWholeCountry(admin) ? null : adminRoots(admin)).stream()
+        return users.holdingGrantsUnder(admin.wholeCountryAs(Role.ADMIN) ? null : adminRoots(admin)).stream()
                 .map(a -> new UserView(
                         a.user().username(), a.user().displayName(), a.user().mustChangePassword(), a.grants()))
                 .toList();
@@ -57,16 +57,12 @@ public class UserAdmin {
 
     /** Whether the current user administers the whole country (and so may give whole-country grants). */
     public boolean managesWholeCountry() {
-        return managesWholeCountry(requireAdministrator());
+        return requireAdministrator().wholeCountryAs(Role.ADMIN);
     }
 
-    /** Whether the current administrator may give and take grants at the unit. */
-    public boolean mayGrantAt(long unitId) {
-        return covers(requireAdministrator(), unitId);
-    }
-
-    private static boolean managesWholeCountry(Scope admin) {
-        return admin.grants().stream().anyMatch(g -> g.role() == Role.ADMIN && g.wholeCountry());
+    /** Which of the units the current administrator may give and take grants at, in one query. */
+    public java.util.Set<Long> mayGrantAt(java.util.Collection<Long> unitIds) {
+        return scopes.mayActAt(requireAdministrator(), unitIds, Role.ADMIN);
     }
 
     private static java.util.Set<Long> adminRoots(Scope admin) {
@@ -172,7 +168,7 @@ public class UserAdmin {
     }
 
     private void requireOver(Scope admin, @Nullable Long unitId) {
-        boolean wholeCountry = managesWholeCountry(admin);
+        boolean wholeCountry = admin.wholeCountryAs(Role.ADMIN);
         if (unitId == null ? !wholeCountry : !wholeCountry && !covers(admin, unitId)) {
             throw new AccessDenied(admin.username() + " may not manage grants "
                     + (unitId == null ? "over the whole country" : "at unit " + unitId)

@@ -114,11 +114,15 @@ class UserAdminPages {
                         .items());
             }
         }
+        // one scope query for every candidate (none at all, as before, when nothing was found)
+        var grantable = found.isEmpty()
+                ? java.util.Set.<Long>of()
+                : admin.mayGrantAt(found.stream().map(UnitVersion::id).toList());
         model.addAttribute("q", q);
         model.addAttribute(
                 "units",
                 found.stream()
-                        .filter(u -> admin.mayGrantAt(u.id()))
+                        .filter(u -> grantable.contains(u.id()))
                         .limit(UNIT_CHOICES)
                         .toList());
         return "users :: units";

@@ -2,7 +2,6 @@ package org.mandate.indicator;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -127,27 +126,5 @@ public final class Apportioning {
             parts.add(new Part(l.successor(), f, false));
         }
         return parts;
-    }
-
-    /**
-     * Splits a value by the parts' fractions at the given scale; when the fractions add up to 1
-     * the last part takes the remainder, so that the pieces add up to the value exactly.
-     */
-    public static List<BigDecimal> apportion(BigDecimal value, List<Part> parts, int scale) {
-        var pieces = new ArrayList<BigDecimal>(parts.size());
-        boolean whole = parts.stream()
-                        .map(Part::fraction)
-                        .reduce(BigDecimal.ZERO, BigDecimal::add)
-                        .compareTo(BigDecimal.ONE)
-                == 0;
-        BigDecimal given = BigDecimal.ZERO;
-        for (int i = 0; i < parts.size(); i++) {
-            BigDecimal piece = whole && i == parts.size() - 1
-                    ? value.subtract(given)
-                    : value.multiply(parts.get(i).fraction()).setScale(scale, RoundingMode.HALF_EVEN);
-            given = given.add(piece);
-            pieces.add(piece);
-        }
-        return pieces;
     }
 }

@@ -69,6 +69,13 @@ public class UnitCatalog {
         return !roots.isEmpty() && units.covers(unitId, roots, date);
     }
 
+    /** Which of the units grants at these root units cover on the date (see {@link #covers}), in one query. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> covered(
+            java.util.Collection<Long> unitIds, java.util.Collection<Long> roots, LocalDate date) {
+        return roots.isEmpty() || unitIds.isEmpty() ? java.util.Set.of() : units.covered(unitIds, roots, date);
+    }
+
     public List<UnitVersion> lineOfAncestors(long unitId, LocalDate date) {
         return units.lineOfAncestors(unitId, date);
     }

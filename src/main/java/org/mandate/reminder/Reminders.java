@@ -69,11 +69,6 @@ public class Reminders {
         this.zone = ZoneId.of(settings.zone());
     }
 
-    /** Whether the current request is made by someone signed in (a session or an API token). */
-    public boolean signedIn() {
-        return scopes.current().signedIn();
-    }
-
     /** Whether reminders are sent at all: an SMTP server is configured. */
     public boolean enabled() {
         return mail.getIfAvailable() != null;
@@ -82,8 +77,7 @@ public class Reminders {
     /** A run for the day, asked for by a whole-country administrator. */
     public RunResult run(LocalDate day) {
         Scope scope = scopes.current();
-        boolean admin = scope.grants().stream().anyMatch(g -> g.wholeCountry() && g.role() == Role.ADMIN);
-        if (!admin) {
+        if (!scope.wholeCountryAs(Role.ADMIN)) {
             throw new AccessDenied((scope.signedIn() ? scope.username() : "An anonymous caller")
                     + " may not run the reminders: that needs the role admin over the whole country");
         }

@@ -125,6 +125,39 @@ class ScopeIT {
     }
 
     /**
+     * The candidates of the admin page's unit search are checked in one query: the same answer,
+     * unit for unit, as checking each alone, for a province's administrator, an office (not an
+     * administrator) and a whole-country one.
+     */
+    @Test
+    void manyUnitsAreCheckedAtOnceWithTheSameAnswerAsOneByOne() {
+        var today = Scopes.today();
+        var candidates = new java.util.ArrayList<Long>();
+        for (String name : List.of("Móng Cái", "Lạng Sơn", "Quảng Ninh")) {
+            for (Hierarchy h : Hierarchy.values()) {
+                catalog.find(new UnitQuery(today, h, null, null, name, 0, 30))
+                        .items()
+                        .forEach(u -> candidates.add(u.id()));
+            }
+        }
+        assertThat(candidates).hasSizeGreaterThan(5);
+        for (String user : List.of("quangninh", "admin")) {
+            var scope = scopes.of(user);
+            var oneByOne = candidates.stream()
+                    .filter(u -> scopes.mayAct(scope, u, Role.ADMIN, Role.OFFICE))
+                    .collect(java.util.stream.Collectors.toSet());
+            assertThat(scopes.mayActAt(scope, candidates, Role.ADMIN, Role.OFFICE))
+                    .as(user)
+                    .isEqualTo(oneByOne);
+        }
+        // the office of Quảng Ninh covers some of them and not Lạng Sơn's
+        var office = scopes.mayActAt(scopes.of("quangninh"), candidates, Role.OFFICE);
+        assertThat(office).isNotEmpty().hasSizeLessThan(candidates.size());
+        assertThat(scopes.mayActAt(scopes.of("quangninh"), candidates, Role.ADMIN))
+                .isEmpty();
+    }
+
+    /**
      * A task list narrowed to a unit: outside the scope it is not found; within it (the list then
      * skips its own scope filter) it holds the same tasks as a whole-country reader's list.
      */

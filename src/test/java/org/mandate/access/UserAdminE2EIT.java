@@ -2,6 +2,7 @@ package org.mandate.access;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.support.Units.province;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -50,14 +51,6 @@ class UserAdminE2EIT {
         return browser.signIn(port, user);
     }
 
-    private long province(String name) {
-        return jdbc.sql("SELECT unit_id FROM org_unit_version"
-                        + " WHERE level = 'province' AND name = :n AND upper_inf(valid)")
-                .param("n", name)
-                .query(Long.class)
-                .single();
-    }
-
     /** The choice whose unit is named exactly so (bodies of the province are offered too). */
     private static Locator choice(Page page, String fullName) {
         return page.locator("label.unit-choice")
@@ -94,7 +87,7 @@ class UserAdminE2EIT {
         assertThat(row.locator("li.grant")).containsText("Tỉnh Lạng Sơn");
         long grantId = jdbc.sql("SELECT g.id FROM user_grant g JOIN app_user u ON u.id = g.user_id"
                         + " WHERE u.username = 'e2e-langson' AND g.unit_id = :unit AND g.role = 'office'")
-                .param("unit", province("Lạng Sơn"))
+                .param("unit", province(jdbc, "Lạng Sơn"))
                 .query(Long.class)
                 .single();
 
@@ -122,7 +115,7 @@ class UserAdminE2EIT {
     void aProvinceAdministratorIsOfferedOnlyTheirProvince() {
         if (!users.exists("e2e-qnadmin")) {
             users.add("e2e-qnadmin", encoder.encode("test-password"), "Quản trị Quảng Ninh", false);
-            users.grant("e2e-qnadmin", Role.ADMIN, province("Quảng Ninh"), "system:tests");
+            users.grant("e2e-qnadmin", Role.ADMIN, province(jdbc, "Quảng Ninh"), "system:tests");
         }
         var page = signIn("e2e-qnadmin");
         page.locator("#nav-users").click();

@@ -1,6 +1,8 @@
 package org.mandate.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.support.Api.JSON;
+import static org.mandate.support.Units.province;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Administrators add users and change grants within their scope; every change is audited. */
 @MandateIT
 class UserAdminIT {
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     @LocalServerPort
     int port;
@@ -42,17 +43,9 @@ class UserAdminIT {
                 .value();
     }
 
-    private long province(String name) {
-        return jdbc.sql(
-                        "SELECT unit_id FROM org_unit_version WHERE level = 'province' AND name = :n AND upper_inf(valid)")
-                .param("n", name)
-                .query(Long.class)
-                .single();
-    }
-
     @Test
     void anAdministratorAddsAUserAndGrantsAndRevokesWithinScope() {
-        long langSon = province("Lạng Sơn");
+        long langSon = province(jdbc, "Lạng Sơn");
         assertThat(post(
                         "admin",
                         "/api/users",
@@ -132,7 +125,7 @@ class UserAdminIT {
             assertThat(users.account("cached").orElseThrow()).isSameAs(first);
             assertThat(scopes.of("cached").grants()).isSameAs(first.grants());
 
-            long langSon = province("Lạng Sơn");
+            long langSon = province(jdbc, "Lạng Sơn");
             users.grant("cached", Role.VIEWER, langSon, "system:tests");
             var after = users.account("cached").orElseThrow();
             assertThat(after).isNotSameAs(first);

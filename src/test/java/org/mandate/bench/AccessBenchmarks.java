@@ -1,27 +1,21 @@
 package org.mandate.bench;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.mandate.MandateApplication;
 import org.mandate.access.Role;
 import org.mandate.access.Scopes;
 import org.mandate.access.UserAdmin;
-import org.mandate.organization.AdminUnitImport;
 import org.mandate.shared.PageOf;
 import org.mandate.task.TaskQuery;
 import org.mandate.task.TaskRow;
 import org.mandate.task.Tasks;
 import org.mandate.task.internal.TaskCounts;
 import org.mandate.task.internal.TaskSearch;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -75,26 +69,15 @@ public final class AccessBenchmarks {
         var report = new Report();
         var mismatches = new ArrayList<String>();
         long started = System.nanoTime();
-        try (var app = new SpringApplicationBuilder(MandateApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("logging.level.root=WARN", "logging.level.org.mandate=WARN")
-                .run(
-                        "--mandate.data-dir=target/bench-access-data",
-                        "--mandate.fresh=true",
-                        "--mandate.seed.admin-units=false",
-                        "--mandate.seed.demo=false")) {
+        try (var app = BenchApp.start("target/bench-access-data")) {
             var dataSource = app.getBean(DataSource.class);
             var jdbc = JdbcClient.create(dataSource);
 
             hashing(app.getBean(PasswordEncoder.class), report, hashes);
 
-            long t = System.nanoTime();
-            app.getBean(AdminUnitImport.class).importBundled();
-            double importSeconds = (System.nanoTime() - t) / 1e9;
+            double importSeconds = BenchApp.importUnits(app);
             var data = TaskDataset.generate(dataSource, app.getBean(TaskCounts.class), taskCount, SEED);
-            System.out.printf(
-                    "real units imported in %.1f s; %,d tasks generated in %.1f s%n",
-                    importSeconds, data.tasks(), data.seconds());
+            System.out.printf("%,d tasks generated in %.1f s%n", data.tasks(), data.seconds());
             report.note(Report.fmt(
                     "Data: the real administrative units (imported in %.1f s) and %,d generated tasks (TaskDataset,"
                             + " seed %d; lead units by level %s, %,d of them led by units that ended on the 2025"
@@ -110,17 +93,11 @@ public final class AccessBenchmarks {
                     calls,
                     mismatches);
         }
-        report.note(Report.fmt(
-                "Whole run: %.0f s on %d cores, Java %s.",
-                (System.nanoTime() - started) / 1e9, Runtime.getRuntime().availableProcessors(), Runtime.version()));
-        System.out.println();
-        System.out.println(report.markdown());
-        report.write(Path.of("target/benchmarks-access.md"));
-        System.out.println("Written to target/benchmarks-access.md");
-        if (!mismatches.isEmpty()) {
-            mismatches.forEach(System.out::println);
-            throw new IllegalStateException(mismatches.size() + " lists differ with and without scope, listed above");
-        }
+        BenchApp.finish(report, started, "target/benchmarks-access.md");
+        BenchApp.failOn(
+                mismatches,
+                "MISMATCHES between the lists with and without scope:",
+                "lists differ with and without scope");
     }
 
     /**
@@ -147,8 +124,8 @@ public final class AccessBenchmarks {
                 ours[1],
                 sha,
                 HASH_TARGET_MS);
-        print("sign-in hashing, bcrypt 10 (wall)", ours[0], sha);
-        print("sign-in hashing, bcrypt 10 (cpu)", ours[1], sha);
+        BenchApp.print("sign-in hashing, bcrypt 10 (wall)", ours[0], sha);
+        BenchApp.print("sign-in hashing, bcrypt 10 (cpu)", ours[1], sha);
         for (int cost : new int[] {11, 12}) {
             var stronger = new BCryptPasswordEncoder(cost);
             String hash = stronger.encode(password);
@@ -159,8 +136,8 @@ public final class AccessBenchmarks {
                     l[1],
                     ours[1],
                     Report.fmt("p95 < %.0f ms", HASH_TARGET_MS));
-            print("sign-in hashing, bcrypt " + cost + " (wall)", l[0], ours[0]);
-            print("sign-in hashing, bcrypt " + cost + " (cpu)", l[1], ours[1]);
+            BenchApp.print("sign-in hashing, bcrypt " + cost + " (wall)", l[0], ours[0]);
+            BenchApp.print("sign-in hashing, bcrypt " + cost + " (cpu)", l[1], ours[1]);
         }
     }
 
@@ -184,7 +161,7 @@ public final class AccessBenchmarks {
             wall[i] = (System.nanoTime() - w0) / 1e6;
             cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
         }
-        return new Latency[] {latency(wall, calls), latency(cpu, calls)};
+        return new Latency[] {Latency.of(wall, calls), Latency.of(cpu, calls)};
     }
 
     private static byte[] sha256(byte[] bytes) {
@@ -271,7 +248,7 @@ public final class AccessBenchmarks {
                 pair[0],
                 pair[1],
                 MAX_SLOWDOWN);
-        print("province tasks, scoped vs unscoped", pair[0], pair[1]);
+        BenchApp.print("province tasks, scoped vs unscoped", pair[0], pair[1]);
 
         // what the scoped list cost before Tasks.find skipped the filter for a unit within the
         // scope: the same query with the grant's units computed and applied (TaskSearch, all=false)
@@ -287,7 +264,7 @@ public final class AccessBenchmarks {
                 old[0],
                 old[1],
                 MAX_SLOWDOWN);
-        print("province tasks, filtered vs unscoped", old[0], old[1]);
+        BenchApp.print("province tasks, filtered vs unscoped", old[0], old[1]);
     }
 
     private static TaskQuery query(long province, @Nullable String status, LocalDate asOf) {
@@ -342,31 +319,12 @@ public final class AccessBenchmarks {
                 msA[n] = time(a, input);
             }
         }
-        return new Latency[] {latency(msA, n), latency(msB, n)};
+        return new Latency[] {Latency.of(msA, n), Latency.of(msB, n)};
     }
 
     private static double time(IntConsumer call, int input) {
         long start = System.nanoTime();
         call.accept(input);
         return (System.nanoTime() - start) / 1e6;
-    }
-
-    private static Latency latency(double[] ms, int n) {
-        double[] done = Arrays.copyOf(ms, n);
-        Arrays.sort(done);
-        return new Latency(n, Latency.percentile(done, 50), Latency.percentile(done, 95));
-    }
-
-    private static void print(String what, Latency ours, Latency base) {
-        System.out.printf(
-                "%-40s ours p50 %8.2f p95 %8.2f ms (n=%d) | baseline p50 %8.2f p95 %8.2f ms (n=%d) | %.3fx%n",
-                what,
-                ours.p50Ms(),
-                ours.p95Ms(),
-                ours.calls(),
-                base.p50Ms(),
-                base.p95Ms(),
-                base.calls(),
-                base.p95Ms() / ours.p95Ms());
     }
 }

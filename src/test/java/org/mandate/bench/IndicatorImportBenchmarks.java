@@ -8,17 +8,13 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import javax.sql.DataSource;
-import org.mandate.MandateApplication;
 import org.mandate.access.Scopes;
 import org.mandate.indicator.IndicatorCatalogue;
 import org.mandate.indicator.NewIndicator;
 import org.mandate.indicator.PeriodType;
 import org.mandate.indicator.Rollup;
 import org.mandate.indicator.ValueImport;
-import org.mandate.organization.AdminUnitImport;
 import org.postgresql.PGConnection;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -50,25 +46,13 @@ public final class IndicatorImportBenchmarks {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        var notes = new ArrayList<String>();
+        var report = new Report("| Benchmark | Ours | Baseline (COPY) | Ratio ours/COPY | Target | Met |");
         long started = System.nanoTime();
-        String table;
-        try (var app = new SpringApplicationBuilder(MandateApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties(
-                        "logging.level.root=WARN",
-                        "logging.level.org.mandate=WARN",
-                        "logging.level.org.mandate.indicator.ValueImport=INFO")
-                .run(
-                        "--mandate.data-dir=target/bench-indicator-data",
-                        "--mandate.fresh=true",
-                        "--mandate.seed.admin-units=false",
-                        "--mandate.seed.demo=false")) {
+        try (var app =
+                BenchApp.start("target/bench-indicator-data", "logging.level.org.mandate.indicator.ValueImport=INFO")) {
             var dataSource = app.getBean(DataSource.class);
             var jdbc = JdbcClient.create(dataSource);
-            long t = System.nanoTime();
-            app.getBean(AdminUnitImport.class).importBundled();
-            System.out.printf("real administrative units imported in %.1f s%n", (System.nanoTime() - t) / 1e9);
+            BenchApp.importUnits(app);
 
             var units = IndicatorDataset.communeCodes(jdbc);
             int needed = IndicatorDataset.indicatorsNeeded(values, units.size());
@@ -100,7 +84,7 @@ public final class IndicatorImportBenchmarks {
                     data.periods().getFirst(),
                     data.periods().getLast(),
                     Files.size(file) / 1e6);
-            notes.add(String.format(
+            report.note(Report.fmt(
                     "Data: %,d rows, %.1f MB of CSV (UTF-8, LF, the template's Vietnamese header), seed %d: the codes of"
                             + " the %,d communes and wards standing today whose code stood on 1 July 2025, %d monthly"
                             + " indicators (sum, 'người'), the months %s..%s; figures with one decimal.",
@@ -159,54 +143,50 @@ public final class IndicatorImportBenchmarks {
                                 in,
                                 1 << 16);
             }
-            double floor = (System.nanoTime() - f) / 1e9;
+            double floor = BenchApp.secondsSince(f);
             check(jdbc, data);
             System.out.printf("COPY of the resolved values into indicator_value: %.2f s%n", floor);
 
             double copyMedian = median(copy);
             double oursMedian = median(ours);
             double ratio = oursMedian / copyMedian;
-            table = String.format(
-                    """
-                    | Benchmark | Ours | Baseline (COPY) | Ratio ours/COPY | Target | Met |
-                    |---|---|---|---|---|---|
-                    | Import of %,d values from CSV, validation included (median of %d) | %.2f s | %.2f s | %.2fx | ≤ %.0fx | %s |
-                    | The same file again, every figure unchanged (once) | %.2f s | %.2f s | %.2fx | - | - |
-                    | Import against COPY of the same values, resolved to ids, into indicator_value (once) | %.2f s | %.2f s | %.2fx | - | - |
-                    """,
-                    data.rows(),
-                    rounds,
-                    oursMedian,
-                    copyMedian,
-                    ratio,
-                    TARGET_RATIO,
-                    ratio <= TARGET_RATIO ? "yes" : "**no**",
-                    again,
-                    copyMedian,
-                    again / copyMedian,
-                    oursMedian,
-                    floor,
-                    oursMedian / floor);
-            notes.add(String.format(
+            report.row(
+                    Report.fmt(
+                            "Import of %,d values from CSV, validation included (median of %d)", data.rows(), rounds),
+                    Report.fmt("%.2f s", oursMedian),
+                    Report.fmt("%.2f s", copyMedian),
+                    Report.fmt("%.2fx", ratio),
+                    Report.fmt("≤ %.0fx", TARGET_RATIO),
+                    ratio <= TARGET_RATIO);
+            report.row(
+                    "The same file again, every figure unchanged (once)",
+                    Report.fmt("%.2f s", again),
+                    Report.fmt("%.2f s", copyMedian),
+                    Report.fmt("%.2fx", again / copyMedian),
+                    "-",
+                    null);
+            report.row(
+                    "Import against COPY of the same values, resolved to ids, into indicator_value (once)",
+                    Report.fmt("%.2f s", oursMedian),
+                    Report.fmt("%.2f s", floor),
+                    Report.fmt("%.2fx", oursMedian / floor),
+                    "-",
+                    null);
+            report.note(Report.fmt(
                     "Rounds (COPY, import): %s. Each round empties the table first and runs a CHECKPOINT.",
                     roundList(copy, ours)));
-            notes.add("Baseline: COPY bench_copy FROM STDIN (FORMAT csv, HEADER) through pgjdbc's CopyManager,"
+            report.note("Baseline: COPY bench_copy FROM STDIN (FORMAT csv, HEADER) through pgjdbc's CopyManager,"
                     + " streaming the same file from disk, into a table with the same five columns (value numeric)"
                     + " and no index, autocommit. Ours: ValueImport.importFile on the file's stream, as POST"
                     + " /api/indicators/import runs it after the upload, in the whole-country scope of a system job:"
                     + " the values are checked (counted and summed afterwards: all of them, equal).");
         }
-        notes.add(String.format(
-                "Whole run: %.0f s on %d cores, Java %s; the machine was shared with other builds at the time,"
-                        + " so both sides of each ratio ran under the same load, not on an idle machine.",
-                (System.nanoTime() - started) / 1e9, Runtime.getRuntime().availableProcessors(), Runtime.version()));
-        var out = new StringBuilder(table).append('\n');
-        notes.forEach(n -> out.append("- ").append(n).append('\n'));
-        System.out.println();
-        System.out.println(out);
-        Path report = Path.of("target/benchmarks-indicator-import.md");
-        Files.writeString(report, out.toString());
-        System.out.println("Written to " + report);
+        BenchApp.finish(
+                report,
+                started,
+                "target/benchmarks-indicator-import.md",
+                "; the machine was shared with other builds at the time, so both sides of each ratio ran under the"
+                        + " same load, not on an idle machine");
     }
 
     private static double copy(DataSource dataSource, Path file) throws Exception {
@@ -217,7 +197,7 @@ public final class IndicatorImportBenchmarks {
                     .getCopyAPI()
                     .copyIn("COPY bench_copy FROM STDIN (FORMAT csv, HEADER true)", in, 1 << 16);
         }
-        return (System.nanoTime() - t) / 1e9;
+        return BenchApp.secondsSince(t);
     }
 
     private static double ours(ValueImport imports, Path file, long expectedEntered) throws Exception {
@@ -227,7 +207,7 @@ public final class IndicatorImportBenchmarks {
                 InputStream in = Files.newInputStream(file)) {
             result = imports.importFile("values.csv", in);
         }
-        double s = (System.nanoTime() - t) / 1e9;
+        double s = BenchApp.secondsSince(t);
         if (result.entered() != expectedEntered) {
             throw new IllegalStateException(
                     "entered " + result.entered() + ", expected " + expectedEntered + ": " + result);
@@ -255,7 +235,7 @@ public final class IndicatorImportBenchmarks {
     private static String roundList(double[] copy, double[] ours) {
         var parts = new ArrayList<String>();
         for (int i = 0; i < copy.length; i++) {
-            parts.add(String.format("(%.2f s, %.2f s)", copy[i], ours[i]));
+            parts.add(Report.fmt("(%.2f s, %.2f s)", copy[i], ours[i]));
         }
         return String.join(", ", parts);
     }

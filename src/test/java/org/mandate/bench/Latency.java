@@ -30,6 +30,11 @@ record Latency(int calls, double p50Ms, double p95Ms) {
             call.accept(warmUp + n);
             ms[n] = (System.nanoTime() - start) / 1e6;
         }
+        return of(ms, n);
+    }
+
+    /** The percentiles of the first {@code n} of the milliseconds. */
+    static Latency of(double[] ms, int n) {
         double[] done = Arrays.copyOf(ms, n);
         Arrays.sort(done);
         return new Latency(n, percentile(done, 50), percentile(done, 95));

@@ -3,21 +3,18 @@ package org.mandate.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.mandate.MandateApplication;
 import org.mandate.organization.AdminUnitImport;
 import org.mandate.organization.Hierarchy;
 import org.mandate.organization.LevelCount;
 import org.mandate.organization.UnitCatalog;
 import org.postgresql.PGConnection;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -48,11 +45,7 @@ public final class RegistryBenchmarks {
         }
         var report = new Report();
         long started = System.nanoTime();
-        try (var app = context(
-                "--mandate.data-dir=target/bench-data",
-                "--mandate.fresh=true",
-                "--mandate.seed.admin-units=false",
-                "--mandate.seed.demo=false")) {
+        try (var app = BenchApp.start("target/bench-data")) {
             var dataSource = app.getBean(DataSource.class);
             var jdbc = JdbcClient.create(dataSource);
             importBenchmark(app, dataSource, report);
@@ -68,20 +61,7 @@ public final class RegistryBenchmarks {
                 millionBenchmark(((HikariDataSource) dataSource).getJdbcUrl(), jdbc, report, calls);
             }
         }
-        report.note(Report.fmt(
-                "Whole run: %.0f s on %d cores, Java %s.",
-                (System.nanoTime() - started) / 1e9, Runtime.getRuntime().availableProcessors(), Runtime.version()));
-        System.out.println();
-        System.out.println(report.markdown());
-        report.write(Path.of("target/benchmarks.md"));
-        System.out.println("Written to target/benchmarks.md");
-    }
-
-    private static ConfigurableApplicationContext context(String... args) {
-        return new SpringApplicationBuilder(MandateApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("logging.level.root=WARN", "logging.level.org.mandate=WARN")
-                .run(args);
+        BenchApp.finish(report, started, "target/benchmarks.md");
     }
 
     /** The full import (three snapshots and the succession), once, on an empty registry. */
@@ -90,7 +70,7 @@ public final class RegistryBenchmarks {
         var importer = app.getBean(AdminUnitImport.class);
         long start = System.nanoTime();
         var result = importer.importBundled();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = BenchApp.secondsSince(start);
         if (result.unchanged()) {
             throw new IllegalStateException("the registry was not empty: the import was skipped");
         }
@@ -129,7 +109,7 @@ public final class RegistryBenchmarks {
                 copy.copyIn("COPY " + table + " FROM STDIN (FORMAT csv, HEADER true)", new StringReader(text));
             }
             c.commit();
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double seconds = BenchApp.secondsSince(start);
             st.execute("DROP TABLE bench_stage_unit, bench_stage_succession");
             c.commit();
             return seconds;
@@ -145,12 +125,11 @@ public final class RegistryBenchmarks {
         admin.sql("DROP DATABASE IF EXISTS bench1m").update();
         admin.sql("CREATE DATABASE bench1m").update();
         String url = appUrl.replaceFirst("/postgres(\\?|$)", "/bench1m$1");
-        try (var bench = context(
+        try (var bench = BenchApp.run(
+                List.of(),
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres",
-                "--spring.datasource.hikari.maximum-pool-size=4",
-                "--mandate.seed.admin-units=false",
-                "--mandate.seed.demo=false")) {
+                "--spring.datasource.hikari.maximum-pool-size=4")) {
             var dataSource = bench.getBean(DataSource.class);
             var jdbc = JdbcClient.create(dataSource);
             double seconds = SyntheticRegistry.generate(dataSource);

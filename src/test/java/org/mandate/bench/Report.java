@@ -9,29 +9,50 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** The table the benchmarks print at the end and write to target/benchmarks.md (tasks: target/benchmarks-tasks.md). */
+/**
+ * The table the benchmarks print at the end and write to target/benchmarks*.md ({@link BenchApp#finish}),
+ * with the notes under it.
+ */
 final class Report {
+    static final String HEADER =
+            "| Benchmark | Ours (p50 / p95) | Baseline (p50 / p95) | Ratio baseline/ours (p95) | Target | Met |";
+
     /**
-     * One measured figure against its baseline; ratio = baseline / ours (above 1: ours is faster);
+     * One measured figure against its baseline; ratio = baseline / ours (above 1: ours is faster) in the usual table;
      * {@code met} null for a figure with no target (shown for information).
      */
     record Row(
             String name,
             String ours,
             String baseline,
-            double ratio,
+            String ratio,
             String target,
             @Nullable Boolean met) {}
 
+    private final String header;
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+
+    Report() {
+        this(HEADER);
+    }
+
+    /** A table with other columns' titles (six of them): its rows are added with {@link #row}. */
+    Report(String header) {
+        this.header = header;
+    }
+
+    /** A row written as the caller formatted it; the ratio, for instance, the other way round. */
+    void row(String name, String ours, String baseline, String ratio, String target, @Nullable Boolean met) {
+        rows.add(new Row(name, ours, baseline, ratio, target, met));
+    }
 
     void seconds(String name, double ours, double baseline, double targetSeconds) {
         rows.add(new Row(
                 name,
                 fmt("%.2f s", ours),
                 fmt("%.2f s", baseline),
-                baseline / ours,
+                ratio(baseline / ours),
                 fmt("< %.0f s", targetSeconds),
                 ours < targetSeconds));
     }
@@ -41,15 +62,14 @@ final class Report {
                 name,
                 fmt("%.2f / %.2f ms (n=%d)", ours.p50Ms(), ours.p95Ms(), ours.calls()),
                 fmt("%.2f / %.2f ms (n=%d)", baseline.p50Ms(), baseline.p95Ms(), baseline.calls()),
-                baseline.p95Ms() / ours.p95Ms(),
+                ratio(baseline.p95Ms() / ours.p95Ms()),
                 fmt("p95 < %.0f ms", targetP95Ms),
                 ours.p95Ms() < targetP95Ms));
     }
 
     /** Seconds with a target and no baseline. */
     void seconds(String name, double ours, double targetSeconds) {
-        rows.add(new Row(
-                name, fmt("%.2f s", ours), "-", Double.NaN, fmt("< %.0f s", targetSeconds), ours < targetSeconds));
+        rows.add(new Row(name, fmt("%.2f s", ours), "-", "-", fmt("< %.0f s", targetSeconds), ours < targetSeconds));
     }
 
     /** A latency with two targets: the p95, and how many times faster than the baseline it must be. */
@@ -59,7 +79,7 @@ final class Report {
                 name,
                 fmt("%.2f / %.2f ms (n=%d)", ours.p50Ms(), ours.p95Ms(), ours.calls()),
                 fmt("%.2f / %.2f ms (n=%d)", baseline.p50Ms(), baseline.p95Ms(), baseline.calls()),
-                ratio,
+                ratio(ratio),
                 fmt("p95 < %.0f ms and ≥ %.0fx", targetP95Ms, minRatio),
                 ours.p95Ms() < targetP95Ms && ratio >= minRatio));
     }
@@ -70,7 +90,7 @@ final class Report {
                 name,
                 fmt("%.2f / %.2f ms (n=%d)", ours.p50Ms(), ours.p95Ms(), ours.calls()),
                 fmt("%.2f / %.2f ms (n=%d)", baseline.p50Ms(), baseline.p95Ms(), baseline.calls()),
-                baseline.p95Ms() / ours.p95Ms(),
+                ratio(baseline.p95Ms() / ours.p95Ms()),
                 target,
                 null));
     }
@@ -84,7 +104,7 @@ final class Report {
                 name,
                 fmt("%.2f / %.2f ms (n=%d)", ours.p50Ms(), ours.p95Ms(), ours.calls()),
                 fmt("%.2f / %.2f ms (n=%d)", baseline.p50Ms(), baseline.p95Ms(), baseline.calls()),
-                baseline.p95Ms() / ours.p95Ms(),
+                ratio(baseline.p95Ms() / ours.p95Ms()),
                 fmt("p95 ≤ %.1fx the baseline's", maxSlowdown),
                 ours.p95Ms() <= maxSlowdown * baseline.p95Ms()));
     }
@@ -102,8 +122,7 @@ final class Report {
 
     String markdown() {
         var out = new StringBuilder();
-        out.append(
-                "| Benchmark | Ours (p50 / p95) | Baseline (p50 / p95) | Ratio baseline/ours (p95) | Target | Met |\n");
+        out.append(header).append('\n');
         out.append("|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             out.append(fmt(
@@ -111,7 +130,7 @@ final class Report {
                     r.name(),
                     r.ours(),
                     r.baseline(),
-                    ratio(r.ratio()),
+                    r.ratio(),
                     r.target(),
                     r.met() == null ? "-" : r.met() ? "yes" : "**no**"));
         }

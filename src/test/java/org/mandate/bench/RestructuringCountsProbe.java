@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import javax.sql.DataSource;
-import org.mandate.MandateApplication;
 import org.mandate.access.Scopes;
-import org.mandate.organization.AdminUnitImport;
 import org.mandate.organization.ApparatusChanges;
 import org.mandate.organization.Change;
 import org.mandate.organization.SplitPart;
@@ -16,8 +14,6 @@ import org.mandate.task.NewTask;
 import org.mandate.task.Priority;
 import org.mandate.task.Tasks;
 import org.mandate.task.internal.TaskStore;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -43,15 +39,8 @@ public final class RestructuringCountsProbe {
     private RestructuringCountsProbe() {}
 
     public static void main(String[] args) throws Exception {
-        try (var app = new SpringApplicationBuilder(MandateApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("logging.level.root=WARN")
-                .run(
-                        "--mandate.data-dir=target/bench-probe-data",
-                        "--mandate.fresh=true",
-                        "--mandate.seed.admin-units=false",
-                        "--mandate.seed.demo=false")) {
-            app.getBean(AdminUnitImport.class).importBundled();
+        try (var app = BenchApp.start("target/bench-probe-data")) {
+            BenchApp.importUnits(app);
             var jdbc = JdbcClient.create(app.getBean(DataSource.class));
             var counts = new TaskBenchmarks.DashboardCounts(jdbc, app.getBean(TaskStore.class));
             var tasks = app.getBean(Tasks.class);

@@ -1,6 +1,5 @@
 package org.mandate.bench;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -9,9 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.mandate.MandateApplication;
 import org.mandate.access.Scopes;
-import org.mandate.organization.AdminUnitImport;
 import org.mandate.organization.ApparatusChanges;
 import org.mandate.organization.Change;
 import org.mandate.organization.Hierarchy;
@@ -23,8 +20,6 @@ import org.mandate.task.TaskStatus;
 import org.mandate.task.Tasks;
 import org.mandate.task.internal.TaskCounts;
 import org.mandate.task.internal.TaskStore;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -80,21 +75,10 @@ public final class TaskBenchmarks {
         var report = new Report();
         var mismatches = new ArrayList<String>();
         long started = System.nanoTime();
-        try (var app = new SpringApplicationBuilder(MandateApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("logging.level.root=WARN", "logging.level.org.mandate=WARN")
-                .run(
-                        "--mandate.data-dir=target/bench-tasks-data",
-                        "--mandate.fresh=true",
-                        "--mandate.seed.admin-units=false",
-                        "--mandate.seed.demo=false")) {
+        try (var app = BenchApp.start("target/bench-tasks-data")) {
             var dataSource = app.getBean(DataSource.class);
             var jdbc = JdbcClient.create(dataSource);
-
-            long t = System.nanoTime();
-            app.getBean(AdminUnitImport.class).importBundled();
-            double importSeconds = (System.nanoTime() - t) / 1e9;
-            System.out.printf("real administrative units imported in %.1f s%n", importSeconds);
+            double importSeconds = BenchApp.importUnits(app);
 
             var data = TaskDataset.generate(dataSource, app.getBean(TaskCounts.class), taskCount, SEED);
             System.out.printf(
@@ -124,31 +108,18 @@ public final class TaskBenchmarks {
                     data.deadlineRows(),
                     data.changeRows(),
                     data.seconds(),
-                    steps(data.stepSeconds())));
+                    BenchApp.steps(data.stepSeconds())));
 
             var counts = new DashboardCounts(jdbc, app.getBean(TaskStore.class));
             check(counts, jdbc, new Random(SEED), null, CHECK_DAYS, COUNTRY_CHECK_DAYS, mismatches, report);
             dashboards(counts, report, calls);
             decompositions(app, counts, jdbc, report, mismatches);
         }
-        report.note(Report.fmt(
-                "Whole run: %.0f s on %d cores, Java %s.",
-                (System.nanoTime() - started) / 1e9, Runtime.getRuntime().availableProcessors(), Runtime.version()));
-        System.out.println();
-        System.out.println(report.markdown());
-        report.write(Path.of("target/benchmarks-tasks.md"));
-        System.out.println("Written to target/benchmarks-tasks.md");
-        if (!mismatches.isEmpty()) {
-            System.out.println("MISMATCHES between the fast counts and the counts from the task rows:");
-            mismatches.forEach(System.out::println);
-            throw new IllegalStateException(mismatches.size() + " count mismatches, listed above");
-        }
-    }
-
-    private static String steps(Map<String, Double> steps) {
-        var parts = new ArrayList<String>();
-        steps.forEach((step, s) -> parts.add(Report.fmt("%s %.1f s", step, s)));
-        return String.join(", ", parts);
+        BenchApp.finish(report, started, "target/benchmarks-tasks.md");
+        BenchApp.failOn(
+                mismatches,
+                "MISMATCHES between the fast counts and the counts from the task rows:",
+                "count mismatches");
     }
 
     /**
@@ -259,7 +230,7 @@ public final class TaskBenchmarks {
             Input in = inputs.get(i % inputs.size());
             counts.naive(in.province(), in.day());
         });
-        print("province dashboard", fast, naive);
+        BenchApp.print("province dashboard", fast, naive);
         report.latency(
                 "Dashboard of a province: counts by status as of a day (random province, random day 2020-2026)",
                 fast,
@@ -278,7 +249,7 @@ public final class TaskBenchmarks {
                 baselineCalls,
                 baselineBudgetMs,
                 i -> counts.naive(null, inputs.get(i % inputs.size()).day()));
-        print("country dashboard", country, countryNaive);
+        BenchApp.print("country dashboard", country, countryNaive);
         report.latency(
                 "Dashboard of the whole country (TaskStore.counts of the country scope)",
                 country,
@@ -292,19 +263,6 @@ public final class TaskBenchmarks {
                 + " or the budget (120 s for the province, 60 s for the country); baselines: at most "
                 + baselineCalls + " timed calls, fewer when " + baselineBudgetMs / 1000 + " s run out (at least 5),"
                 + " after 3 warm-up calls (the country: 1).");
-    }
-
-    private static void print(String what, Latency ours, Latency base) {
-        System.out.printf(
-                "%-40s ours p50 %8.2f p95 %8.2f ms (n=%d) | baseline p50 %8.2f p95 %8.2f ms (n=%d) | %.1fx%n",
-                what,
-                ours.p50Ms(),
-                ours.p95Ms(),
-                ours.calls(),
-                base.p50Ms(),
-                base.p95Ms(),
-                base.calls(),
-                base.p95Ms() / ours.p95Ms());
     }
 
     /**
@@ -365,7 +323,7 @@ public final class TaskBenchmarks {
                     children = target.units() == null
                             ? tasks.decompose(parent, new Decomposition(List.of(), "commune", null, null))
                             : tasks.decompose(parent, new Decomposition(target.units(), null, null, null));
-                    seconds.add((System.nanoTime() - t) / 1e9);
+                    seconds.add(BenchApp.secondsSince(t));
                 }
                 double worst =
                         seconds.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
@@ -404,7 +362,7 @@ public final class TaskBenchmarks {
                             null,
                             parent));
                 }
-                double oneByOne = (System.nanoTime() - t) / 1e9;
+                double oneByOne = BenchApp.secondsSince(t);
                 System.out.printf(
                         "decompose %s (%d children): %s s; one by one: %.2f s%n",
                         target.label(), children.size(), seconds, oneByOne);

@@ -1,6 +1,7 @@
 package org.mandate.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.support.Api.JSON;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,17 +16,13 @@ import org.mandate.support.LibreOffice;
 import org.mandate.support.MandateIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** Files attached as offices make them (PDF and DOCX written by LibreOffice), and files that cannot be read. */
 @MandateIT
 class DocumentFilesIT {
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     @LocalServerPort
     int port;
@@ -55,20 +52,7 @@ class DocumentFilesIT {
     }
 
     private ResponseEntity<Map<String, Object>> upload(long id, String name, byte[] bytes) {
-        var parts = new LinkedMultiValueMap<String, Object>();
-        parts.add("file", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        return Api.as(port, tokens, "quangninh")
-                .post()
-                .uri("/api/documents/" + id + "/files")
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts)
-                .retrieve()
-                .toEntity(JSON);
+        return Api.upload(Api.as(port, tokens, "quangninh"), "/api/documents/" + id + "/files", "file", name, bytes);
     }
 
     private Map<String, Object> detail(long id) {

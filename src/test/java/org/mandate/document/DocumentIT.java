@@ -1,6 +1,7 @@
 package org.mandate.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.support.Api.JSON;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,6 @@ import org.springframework.web.client.RestClient;
 /** The document registry over HTTP, on the demo documents of the seed scenario and on new ones. */
 @MandateIT
 class DocumentIT {
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     @LocalServerPort
     int port;

@@ -3,6 +3,8 @@ package org.mandate.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.mandate.support.Api.JSON;
+import static org.mandate.support.Units.province;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -18,7 +20,6 @@ import org.mandate.support.Api;
 import org.mandate.support.MandateIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @MandateIT
 class AchievementIT {
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     private static final String LAST_DAY = "2025-06-30";
 
     @LocalServerPort
@@ -99,21 +99,6 @@ class AchievementIT {
         created("/api/indicators/" + code + "/targets", body);
     }
 
-    private long province(String name, String day) {
-        return jdbc.sql("""
-                        SELECT unit_id FROM org_unit_version
-                         WHERE level = 'province' AND name = :name AND valid @> CAST(:day AS date)
-                        """)
-                .param("name", name)
-                .param("day", day)
-                .query(Long.class)
-                .single();
-    }
-
-    private long provinceToday(String name) {
-        return province(name, Indicators.today().toString());
-    }
-
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Map<String, Object> body, String key) {
         return (List<Map<String, Object>>) body.get(key);
@@ -151,7 +136,7 @@ class AchievementIT {
         var expected =
                 Map.of("Lạng Sơn", "on_track", "Cao Bằng", "at_risk", "Lai Châu", "off_track", "Điện Biên", "achieved");
         for (var e : targets.entrySet()) {
-            long p = provinceToday(e.getKey());
+            long p = province(jdbc, e.getKey(), Indicators.today());
             values(code, p, "2020=80", "2021=82", "2022=84");
             target(code, p, null, e.getValue());
             for (String view : List.of("as_was", "as_now")) {
@@ -162,15 +147,17 @@ class AchievementIT {
                 assertThat(list(report, "series")).hasSize(3);
             }
         }
-        var langSon = termTarget(achievement(code, provinceToday("Lạng Sơn"), "as_was"));
+        var langSon = termTarget(achievement(code, province(jdbc, "Lạng Sơn", Indicators.today()), "as_was"));
         assertThat(number(langSon, "projected")).isEqualByComparingTo("90");
         assertThat(number(langSon, "share")).isEqualByComparingTo("0.933333");
         assertThat(langSon).containsEntry("method", "linear");
-        assertThat(number(termTarget(achievement(code, provinceToday("Cao Bằng"), "as_was")), "projectedShare"))
+        assertThat(number(
+                        termTarget(achievement(code, province(jdbc, "Cao Bằng", Indicators.today()), "as_was")),
+                        "projectedShare"))
                 .isEqualByComparingTo("0.9");
 
         // a year's target whose year is in: closed, missed by a little, off track
-        long langSonId = provinceToday("Lạng Sơn");
+        long langSonId = province(jdbc, "Lạng Sơn", Indicators.today());
         target(code, langSonId, 2022, "85");
         var year = list(achievement(code, langSonId, "as_was"), "targets").stream()
                 .filter(t -> Integer.valueOf(2022).equals(t.get("year")))
@@ -210,7 +197,7 @@ class AchievementIT {
     void peersWithEqualFiguresShareARank() {
         String code = "so-hop-tac-xa-it-ach";
         indicator(code, "sum", "higher", "hợp tác xã");
-        long langSon = provinceToday("Lạng Sơn");
+        long langSon = province(jdbc, "Lạng Sơn", Indicators.today());
         var communes = jdbc.sql("""
                         SELECT v.unit_id FROM org_unit_version v
                          WHERE v.parent_id = :p AND v.valid @> CAST(:today AS date) ORDER BY v.code LIMIT 6
@@ -252,9 +239,9 @@ class AchievementIT {
     void mergedProvincesAddTheirTargetsAsTheyAreNowWhereTheRuleIsASum() {
         String code = "ho-ngheo-sap-nhap-it-ach";
         indicator(code, "sum", "lower", "hộ");
-        long bacGiang = province("Bắc Giang", LAST_DAY);
-        long bacNinhOld = province("Bắc Ninh", LAST_DAY);
-        long bacNinhNow = provinceToday("Bắc Ninh");
+        long bacGiang = province(jdbc, "Bắc Giang", LAST_DAY);
+        long bacNinhOld = province(jdbc, "Bắc Ninh", LAST_DAY);
+        long bacNinhNow = province(jdbc, "Bắc Ninh", Indicators.today());
         values(code, bacGiang, "2021=1500", "2022=1300", "2023=1100");
         values(code, bacNinhOld, "2021=900", "2022=800", "2023=700");
         target(code, bacGiang, null, "1000");
@@ -300,9 +287,9 @@ class AchievementIT {
     void aTargetSetAfterTheMergerStandsAndOneSetBeforeItIsNotEnoughAlone() {
         String code = "ho-ngheo-tuyen-quang-it-ach";
         indicator(code, "sum", "lower", "hộ");
-        long haGiang = province("Hà Giang", LAST_DAY);
-        long tuyenQuangOld = province("Tuyên Quang", LAST_DAY);
-        long tuyenQuangNow = provinceToday("Tuyên Quang");
+        long haGiang = province(jdbc, "Hà Giang", LAST_DAY);
+        long tuyenQuangOld = province(jdbc, "Tuyên Quang", LAST_DAY);
+        long tuyenQuangNow = province(jdbc, "Tuyên Quang", Indicators.today());
         // 2025-2030: the congress of 2025 set it for the merged province; Hà Giang ended before
         target(code, "2025-2030", tuyenQuangNow, null, "5000");
         var later = termTarget(achievement(code, "2025-2030", tuyenQuangNow, "as_now"));
@@ -329,7 +316,7 @@ class AchievementIT {
                          WHERE s.share = 'partial' ORDER BY s.successor_id LIMIT 1
                         """)
                 .param("today", Indicators.today())
-                .param("tq", provinceToday("Tuyên Quang"))
+                .param("tq", province(jdbc, "Tuyên Quang", Indicators.today()))
                 .query(Long.class)
                 .single();
         // the units that ended and went into it; the reform kept some communes as the unit the others joined
@@ -372,13 +359,13 @@ class AchievementIT {
 
     @Test
     void theDemoIncomeIsProjectedAsGrowthAndHasNoTargetToMeet() {
-        var report = achievement("thu-nhap-binh-quan", provinceToday("Lạng Sơn"), "as_was");
+        var report = achievement("thu-nhap-binh-quan", province(jdbc, "Lạng Sơn", Indicators.today()), "as_was");
         assertThat(report).containsEntry("trend", "compound").containsEntry("betterWhen", "higher");
         assertThat(list(report, "series"))
                 .singleElement()
                 .satisfies(i -> assertThat(number(i, "value")).isEqualByComparingTo("49.26"));
         assertThat(list(report, "targets")).isEmpty();
-        var rank = achievement("xep-hang-pci", provinceToday("Lạng Sơn"), "as_was");
+        var rank = achievement("xep-hang-pci", province(jdbc, "Lạng Sơn", Indicators.today()), "as_was");
         assertThat(rank).containsEntry("betterWhen", "lower").containsEntry("trend", "linear");
     }
 
@@ -386,7 +373,7 @@ class AchievementIT {
     void outOfScopeReadersFindNothingAndOnlyOfficesSetTheTrend() {
         String code = "ho-ngheo-pham-vi-it-ach";
         indicator(code, "sum", "lower", "hộ");
-        long langSon = provinceToday("Lạng Sơn");
+        long langSon = province(jdbc, "Lạng Sơn", Indicators.today());
         String achievement = "/api/indicators/" + code + "/achievement?term=2020-2025&unit=" + langSon;
         assertThat(call(HttpMethod.GET, "mongcai1", achievement, Map.of())
                         .getStatusCode()
@@ -411,7 +398,7 @@ class AchievementIT {
         assertThat(ok(
                         "quangninh",
                         "/api/indicators/" + code + "/ranking?period=2024&view=as_now&parent="
-                                + provinceToday("Quảng Ninh")))
+                                + province(jdbc, "Quảng Ninh", Indicators.today())))
                 .containsEntry("level", "commune");
 
         assertThat(call(HttpMethod.PUT, "mongcai1", "/api/indicators/" + code + "/trend", Map.of("trend", "compound"))
@@ -459,9 +446,9 @@ class AchievementIT {
     void aTermIsComparedWithTheOneBeforeItAsItWasAndWithMergedProvincesAsItIsNow() {
         String code = "ho-ngheo-so-sanh-it-ach";
         indicator(code, "sum", "lower", "hộ");
-        long bacGiang = province("Bắc Giang", LAST_DAY);
-        long bacNinhOld = province("Bắc Ninh", LAST_DAY);
-        long bacNinhNow = provinceToday("Bắc Ninh");
+        long bacGiang = province(jdbc, "Bắc Giang", LAST_DAY);
+        long bacNinhOld = province(jdbc, "Bắc Ninh", LAST_DAY);
+        long bacNinhNow = province(jdbc, "Bắc Ninh");
         values(code, bacGiang, "2018=2000", "2020=1600", "2022=1300", "2024=1100");
         values(code, bacNinhOld, "2019=1000", "2020=900", "2024=700");
         values(code, bacNinhNow, "2026=1650");
@@ -520,7 +507,7 @@ class AchievementIT {
 
     @Test
     void theDemoComparesLangSonsWaterAndLaoCaisSharedYear() {
-        long langSon = provinceToday("Lạng Sơn");
+        long langSon = province(jdbc, "Lạng Sơn");
         var water = comparison("nuoc-hop-ve-sinh-nong-thon", "2020-2025", langSon, "as_was");
         assertThat(number(map(water, "previous"), "value")).isEqualByComparingTo("95");
         assertThat(number(map(water, "term"), "value")).isEqualByComparingTo("98");
@@ -545,7 +532,7 @@ class AchievementIT {
 
     @Test
     void aTermComparisonIsHeldToTheReadersScopeAndNamesBadInput() {
-        long langSon = provinceToday("Lạng Sơn");
+        long langSon = province(jdbc, "Lạng Sơn");
         String uri = "/api/indicators/nuoc-hop-ve-sinh-nong-thon/term-comparison?term=2020-2025&unit=" + langSon;
         assertThat(call(HttpMethod.GET, "mongcai1", uri, Map.of())
                         .getStatusCode()
@@ -566,7 +553,8 @@ class AchievementIT {
                         "unit",
                         uri + "&view=today",
                         "view",
-                        uri.replace("unit=" + langSon, "unit=" + province("Bắc Giang", LAST_DAY)) + "&view=as_now",
+                        uri.replace("unit=" + langSon, "unit=" + province(jdbc, "Bắc Giang", LAST_DAY))
+                                + "&view=as_now",
                         "unit")
                 .entrySet()) {
             var r = call(HttpMethod.GET, "admin", e.getKey(), Map.of());

@@ -2,6 +2,9 @@ package org.mandate.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.mandate.support.Api.JSON;
+import static org.mandate.support.Units.communes;
+import static org.mandate.support.Units.provinceCoded;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -26,11 +29,9 @@ import org.mandate.support.MandateIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -40,7 +41,6 @@ import org.springframework.web.client.RestClient;
  */
 @MandateIT
 class IndicatorExchangeIT {
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     private static final String HEADER = "Mã đơn vị,Đơn vị,Kỳ,Mã chỉ tiêu,Chỉ tiêu,Giá trị,Đơn vị tính,Ghi chú";
     private static final String INCOME = "triệu đồng/người/năm";
 
@@ -58,31 +58,6 @@ class IndicatorExchangeIT {
 
     private RestClient as(String user) {
         return Api.as(port, tokens, user);
-    }
-
-    record Commune(long id, String code, String name) {}
-
-    /** Communes of a province standing today, by code; the first ones. */
-    private List<Commune> communes(String province, int limit) {
-        return jdbc.sql("""
-                        SELECT c.unit_id AS id, c.code, c.name
-                          FROM org_unit_version p
-                          JOIN org_unit_version c ON c.path <@ p.path AND c.level = 'commune' AND c.valid @> CURRENT_DATE
-                         WHERE p.code = :province AND p.level = 'province' AND p.valid @> CURRENT_DATE
-                         ORDER BY c.code LIMIT :limit
-                        """)
-                .param("province", province)
-                .param("limit", limit)
-                .query(Commune.class)
-                .list();
-    }
-
-    private long province(String code) {
-        return jdbc.sql(
-                        "SELECT unit_id FROM org_unit_version WHERE level = 'province' AND code = :c AND valid @> CURRENT_DATE")
-                .param("c", code)
-                .query(Long.class)
-                .single();
     }
 
     private String indicator(String prefix, String periodType, String uom) {
@@ -114,24 +89,11 @@ class IndicatorExchangeIT {
         return upload(user, name, content, null);
     }
 
+    /** @param state the state the imported figures take (a query parameter; the form field works too) */
     private ResponseEntity<Map<String, Object>> upload(
             String user, String name, byte[] content, @Nullable String state) {
-        var parts = new LinkedMultiValueMap<String, Object>();
-        if (state != null) {
-            parts.add("state", state);
-        }
-        parts.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        return as(user).post()
-                .uri("/api/indicators/import")
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts)
-                .retrieve()
-                .toEntity(JSON);
+        return Api.upload(
+                as(user), "/api/indicators/import" + (state == null ? "" : "?state=" + state), "file", name, content);
     }
 
     private byte[] get(String user, String uri) {
@@ -173,8 +135,8 @@ class IndicatorExchangeIT {
     @Test
     void theTemplateFilledInAndSavedByLibreOfficeIsImportedAndAChangedFileCorrectsIt() throws Exception {
         String code = indicator("thu-nhap", "year", INCOME);
-        long quangNinh = province("22");
-        var qn = communes("22", 3);
+        long quangNinh = provinceCoded(jdbc, "22");
+        var qn = communes(jdbc, "22", 3);
         // the codes start with 0: Calc takes them for numbers and drops the zero
         assertThat(qn.getFirst().code()).startsWith("0");
 
@@ -260,7 +222,7 @@ class IndicatorExchangeIT {
     @Test
     void everyBadRowIsListedWithItsColumnAndNothingIsImported() {
         String code = indicator("ho-ngheo", "year", "hộ");
-        var qn = communes("22", 2);
+        var qn = communes(jdbc, "22", 2);
         String good = qn.get(0).code() + ";2026;" + code + ";5;hộ\r\n";
         String file = "\uFEFFMã đơn vị;Kỳ;Mã chỉ tiêu;Giá trị;Đơn vị tính\r\n"
                 + good
@@ -298,7 +260,7 @@ class IndicatorExchangeIT {
     @Test
     void aSecondFigureOfTheSameValueIsFoundWhenTheWriteMeetsItAndNothingIsImported() {
         String code = indicator("ho-ngheo", "year", "hộ");
-        var qn = communes("22", 2);
+        var qn = communes(jdbc, "22", 2);
         String file = "Mã đơn vị,Kỳ,Mã chỉ tiêu,Giá trị\n"
                 + qn.get(0).code() + ",2026," + code + ",1\n"
                 + qn.get(1).code() + ",2026," + code + ",2\n"
@@ -335,7 +297,7 @@ class IndicatorExchangeIT {
     @Test
     void anImportSubmitsOrApprovesWhatItWritesForThoseWhoMay() {
         String code = indicator("ho-ngheo", "year", "hộ");
-        var qn = communes("22", 2);
+        var qn = communes(jdbc, "22", 2);
         String file = "Mã đơn vị,Kỳ,Mã chỉ tiêu,Giá trị\n"
                 + qn.get(0).code() + ",2026," + code + ",10\n"
                 + qn.get(1).code() + ",2026," + code + ",20\n";
@@ -374,8 +336,8 @@ class IndicatorExchangeIT {
     @Test
     void aRowOutsideTheImportersScopeUndoesTheWholeImport() {
         String code = indicator("ho-ngheo", "year", "hộ");
-        var qn = communes("22", 1);
-        var hp = communes("31", 1);
+        var qn = communes(jdbc, "22", 1);
+        var hp = communes(jdbc, "31", 1);
         String file = "Mã đơn vị,Kỳ,Mã chỉ tiêu,Giá trị\n"
                 + qn.getFirst().code() + ",2026," + code + ",3\n"
                 + hp.getFirst().code() + ",2026," + code + ",4\n";
@@ -395,8 +357,8 @@ class IndicatorExchangeIT {
     @Test
     void anExportOfAReadIsWhatTheReadSaysInXlsxAsLibreOfficeReadsItAndInCsv() throws Exception {
         String code = indicator("du-khach", "year", "lượt");
-        long quangNinh = province("22");
-        var qn = communes("22", 4);
+        long quangNinh = provinceCoded(jdbc, "22");
+        var qn = communes(jdbc, "22", 4);
         var entered = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < qn.size(); i++) {
             entered.add(Map.of(
@@ -475,8 +437,8 @@ class IndicatorExchangeIT {
     @Test
     void sdmxCsvOutAndInAgainKeepsEveryValue() {
         String source = indicator("lao-dong", "month", "người");
-        long quangNinh = province("22");
-        var qn = communes("22", 1000);
+        long quangNinh = provinceCoded(jdbc, "22");
+        var qn = communes(jdbc, "22", 1000);
         var entered = new ArrayList<Map<String, Object>>();
         for (String month : List.of("2026-01", "2026-02", "2026-03")) {
             for (var c : qn) {

@@ -3,6 +3,9 @@ package org.mandate.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.mandate.support.Api.JSON;
+import static org.mandate.support.Units.communes;
+import static org.mandate.support.Units.province;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,7 +33,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @MandateIT
 class IndicatorIT {
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     private static final String LAST_DAY = "2025-06-30";
 
     @LocalServerPort
@@ -86,31 +88,6 @@ class IndicatorIT {
         assertThat(created.getStatusCode().value()).isEqualTo(201);
     }
 
-    /** The province of that name standing on the day. */
-    private long province(String name, String day) {
-        return jdbc.sql("""
-                        SELECT unit_id FROM org_unit_version
-                         WHERE level = 'province' AND name = :name AND valid @> CAST(:day AS date)
-                        """)
-                .param("name", name)
-                .param("day", day)
-                .query(Long.class)
-                .single();
-    }
-
-    private List<Long> communesOn(long province, String day) {
-        return jdbc.sql("""
-                        SELECT v.unit_id FROM org_unit_version p
-                          JOIN org_unit_version v ON v.path <@ p.path AND v.valid @> CAST(:day AS date) AND v.level = 'commune'
-                         WHERE p.unit_id = :p AND p.valid @> CAST(:day AS date)
-                         ORDER BY v.unit_id
-                        """)
-                .param("p", province)
-                .param("day", day)
-                .query(Long.class)
-                .list();
-    }
-
     private static BigDecimal households(long commune) {
         return BigDecimal.valueOf(commune % 97 + 3);
     }
@@ -145,9 +122,10 @@ class IndicatorIT {
         var byProvince = new HashMap<String, Map<Long, BigDecimal>>();
         var all = new HashMap<Long, BigDecimal>();
         for (String name : List.of("Hà Giang", "Tuyên Quang", "Bắc Giang", "Bắc Ninh")) {
-            long p = province(name, LAST_DAY);
+            long p = province(jdbc, name, LAST_DAY);
             oldProvinces.put(name, p);
-            var values = communesOn(p, LAST_DAY).stream().collect(Collectors.toMap(c -> c, IndicatorIT::households));
+            var values =
+                    communes(jdbc, p, LAST_DAY).stream().collect(Collectors.toMap(c -> c, IndicatorIT::households));
             byProvince.put(name, values);
             all.putAll(values);
         }
@@ -171,7 +149,7 @@ class IndicatorIT {
         }
 
         // as it is now: the new Bắc Ninh holds Bắc Giang and Bắc Ninh, every commune whole: exact
-        long bacNinh = province("Bắc Ninh", Indicators.today().toString());
+        long bacNinh = province(jdbc, "Bắc Ninh", Indicators.today());
         var bacNinhNow = itemOf(items("admin", uri + bacNinh + "&view=as_now"), bacNinh);
         assertThat(value(bacNinhNow))
                 .isEqualByComparingTo(sum(byProvince.get("Bắc Giang")).add(sum(byProvince.get("Bắc Ninh"))));
@@ -179,7 +157,7 @@ class IndicatorIT {
 
         // the new Tuyên Quang: five old communes were split, all within it, so the total is whole but
         // made of apportioned parts, hence an estimate
-        long tuyenQuang = province("Tuyên Quang", Indicators.today().toString());
+        long tuyenQuang = province(jdbc, "Tuyên Quang", Indicators.today());
         var tuyenQuangItems = items("admin", uri + tuyenQuang + "&view=as_now");
         var tuyenQuangNow = itemOf(tuyenQuangItems, tuyenQuang);
         assertThat(value(tuyenQuangNow))
@@ -206,7 +184,7 @@ class IndicatorIT {
         createIndicator(code, "sum");
         var old = new ArrayList<Long>();
         for (String name : List.of("Hà Giang", "Tuyên Quang")) {
-            old.addAll(communesOn(province(name, LAST_DAY), LAST_DAY));
+            old.addAll(communes(jdbc, province(jdbc, name, LAST_DAY), LAST_DAY));
         }
         var split = partialCommunes(old);
         // 60060 divides by 2 to 7: each share is a whole number of households
@@ -223,7 +201,7 @@ class IndicatorIT {
                 expected.merge(s, each.divide(BigDecimal.valueOf(successors.size())), BigDecimal::add);
             }
         }
-        long tuyenQuang = province("Tuyên Quang", Indicators.today().toString());
+        long tuyenQuang = province(jdbc, "Tuyên Quang", Indicators.today());
         var items = items(
                 "admin",
                 "/api/indicators/" + code + "/values?from=2024&to=2024&subtree=true&view=as_now&unit=" + tuyenQuang);
@@ -321,7 +299,7 @@ class IndicatorIT {
         String code = "ho-ngheo-pham-vi-it";
         createIndicator(code, "sum");
         long haGiangCommune =
-                communesOn(province("Hà Giang", LAST_DAY), LAST_DAY).getFirst();
+                communes(jdbc, province(jdbc, "Hà Giang", LAST_DAY), LAST_DAY).getFirst();
         String values = "/api/indicators/" + code + "/values";
         var entered = post("admin", values, Map.of("unit", haGiangCommune, "period", "2024", "value", 5));
         long id = ((Number) ((List<?>) entered.getBody().get("ids")).getFirst()).longValue();
@@ -376,8 +354,8 @@ class IndicatorIT {
                         "rollup", "weighted_average",
                         "weightIndicator", "dan-so-it"));
         assertThat(income.getStatusCode().value()).isEqualTo(201);
-        long haGiang = province("Hà Giang", LAST_DAY);
-        var communes = communesOn(haGiang, LAST_DAY);
+        long haGiang = province(jdbc, "Hà Giang", LAST_DAY);
+        var communes = communes(jdbc, haGiang, LAST_DAY);
         long a = communes.get(0);
         long b = communes.get(1);
         enter("thu-nhap-it", Map.of(a, new BigDecimal("40"), b, new BigDecimal("70")));
@@ -404,7 +382,7 @@ class IndicatorIT {
             assertThat(i).containsEntry("period", "2023").containsEntry("state", "approved");
         });
         // the tourists counted since 2020 are carried to the wards that succeeded the city, as estimates
-        long quangNinh = province("Quảng Ninh", Indicators.today().toString());
+        long quangNinh = province(jdbc, "Quảng Ninh", Indicators.today());
         var now = items(
                 "quangninh", "/api/indicators/khach-du-lich-tu-2020/values?subtree=true&view=as_now&unit=" + quangNinh);
         var province = itemOf(now, quangNinh);
@@ -417,7 +395,7 @@ class IndicatorIT {
                 .getBody();
         assertThat((List<?>) rate.get("items")).isEmpty();
         assertThat((List<?>) rate.get("notes")).singleElement().asString().contains("not carried");
-        var langSon = province("Lạng Sơn", Indicators.today().toString());
+        var langSon = province(jdbc, "Lạng Sơn", Indicators.today());
         var water = items("admin", "/api/indicators/nuoc-hop-ve-sinh-nong-thon/values?unit=" + langSon);
         assertThat(water)
                 .extracting(i -> i.get("period"), i -> value(i).intValue())
@@ -429,7 +407,7 @@ class IndicatorIT {
                         "SELECT DISTINCT unit_id FROM org_unit_version WHERE level = 'district' AND name = 'Lào Cai'")
                 .query(Long.class)
                 .single();
-        long laoCai = province("Lào Cai", "2020-12-31");
+        long laoCai = province(jdbc, "Lào Cai", "2020-12-31");
         var revenue =
                 items("admin", "/api/indicators/thu-ngan-sach/values?subtree=true&from=2020&to=2020&unit=" + laoCai);
         assertThat(value(itemOf(revenue, laoCaiCity))).isEqualByComparingTo("2680");
@@ -456,7 +434,7 @@ class IndicatorIT {
         long indicator = jdbc.sql("SELECT id FROM indicator WHERE code = 'tham-chieu-it'")
                 .query(Long.class)
                 .single();
-        long unit = province("Hà Giang", LAST_DAY);
+        long unit = province(jdbc, "Hà Giang", LAST_DAY);
         String insert = """
                 INSERT INTO indicator_value (indicator_id, unit_id, period, value, entered_by)
                 SELECT :indicator, u, '2024', 1, 'test' FROM unnest(CAST(:units AS bigint[])) u
@@ -490,7 +468,7 @@ class IndicatorIT {
                 .isInstanceOf(DataIntegrityViolationException.class);
         // a value does not move to another unit (nor to one that does not exist), and an indicator
         // keeps its rule
-        for (long other : List.of(-7L, province("Tuyên Quang", LAST_DAY))) {
+        for (long other : List.of(-7L, province(jdbc, "Tuyên Quang", LAST_DAY))) {
             assertThatThrownBy(() -> jdbc.sql("UPDATE indicator_value SET unit_id = :u WHERE indicator_id = :i")
                             .param("u", other)
                             .param("i", indicator)

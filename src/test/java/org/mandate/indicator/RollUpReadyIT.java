@@ -1,6 +1,8 @@
 package org.mandate.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.support.Units.communes;
+import static org.mandate.support.Units.province;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -64,17 +66,7 @@ class RollUpReadyIT {
 
     /** Every commune of the province (standing on 30 June 2025) reports a figure for 2024. */
     private List<Long> enter(String code, String province, int salt) {
-        var communes = jdbc.sql("""
-                        SELECT v.unit_id FROM org_unit_version p
-                          JOIN org_unit_version v ON v.path <@ p.path AND v.valid @> CAST(:day AS date)
-                               AND v.level = 'commune'
-                         WHERE p.level = 'province' AND p.name = :name AND p.valid @> CAST(:day AS date)
-                         ORDER BY v.unit_id
-                        """)
-                .param("name", province)
-                .param("day", LAST_DAY)
-                .query(Long.class)
-                .list();
+        var communes = communes(jdbc, province(jdbc, province, LAST_DAY), LAST_DAY);
         var values = new ArrayList<NewValue>();
         for (long c : communes) {
             values.add(new NewValue(c, "2024", BigDecimal.valueOf(c % 89 + salt, 1), null));
@@ -229,10 +221,7 @@ class RollUpReadyIT {
         ready.fillAll();
         alterKept("ready-tinh");
         assertThat(allAltered(provinces("ready-tinh", View.AS_WAS))).isTrue();
-        long caoBang = jdbc.sql("""
-                        SELECT unit_id FROM org_unit_version WHERE level = 'province' AND name = 'Cao Bằng'
-                           AND valid @> CAST(:day AS date)
-                        """).param("day", LAST_DAY).query(Long.class).single();
+        long caoBang = province(jdbc, "Cao Bằng", LAST_DAY);
         var subtree = indicators.values("ready-tinh", caoBang, true, "2024", "2024", View.AS_WAS, 1);
         assertThat(subtree.items()).isNotEmpty().noneMatch(i -> i.value().compareTo(new BigDecimal("777")) == 0);
         var twoLevels = indicators.values("ready-tinh", null, true, "2024", "2024", View.AS_WAS, 2);

@@ -1,6 +1,7 @@
 package org.mandate.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.support.Units.communes;
 
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -55,12 +56,7 @@ class CalendarIT {
     }
 
     private long commune() {
-        return jdbc.sql("""
-                        SELECT v.unit_id FROM org_unit_version v
-                          JOIN org_unit_version p ON p.unit_id = v.parent_id AND p.valid @> current_date
-                         WHERE v.level = 'commune' AND v.valid @> current_date AND p.code = '04' AND p.level = 'province'
-                         ORDER BY v.code OFFSET 6 LIMIT 1
-                        """).query(Long.class).single();
+        return communes(jdbc, "04", 7).get(6).id();
     }
 
     @Test
@@ -166,9 +162,11 @@ class CalendarIT {
     @Test
     void theFeedIsHeldToTheTokensScope() {
         long unit = commune();
-        // no token: a calendar program is asked to sign in
-        assertThat(get("/api/units/" + unit + "/calendar.ics").getStatusCode().value())
-                .isEqualTo(401);
+        // no token: a calendar program is asked to sign in, and told how
+        var anonymous = get("/api/units/" + unit + "/calendar.ics");
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.getHeaders().getContentType()).hasToString("application/problem+json;charset=UTF-8");
+        assertThat(anonymous.getBody()).contains("\"status\":401", "add ?token= with an API token");
         // a token that is not one
         assertThat(get("/api/units/" + unit + "/calendar.ics?token=mdt_nothing")
                         .getStatusCode()

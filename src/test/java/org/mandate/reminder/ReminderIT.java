@@ -1,6 +1,10 @@
 package org.mandate.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.support.Api.JSON;
+import static org.mandate.support.Units.communes;
+import static org.mandate.support.Units.provinceCoded;
+import static org.mandate.support.Units.standing;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -26,12 +30,12 @@ import org.mandate.access.Scopes;
 import org.mandate.reminder.internal.RunLock;
 import org.mandate.support.Api;
 import org.mandate.support.MandateIT;
+import org.mandate.support.Units;
 import org.mandate.task.NewTask;
 import org.mandate.task.Priority;
 import org.mandate.task.Tasks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +49,6 @@ import org.springframework.web.client.RestClient;
  */
 @MandateIT
 class ReminderIT {
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     private static final String DOMAIN = "@reminder-it.test";
 
     @RegisterExtension
@@ -93,21 +96,8 @@ class ReminderIT {
         return Api.as(port, tokens, user);
     }
 
-    /** Today's communes of Cao Bằng (no demo data there), a few of them. */
     private List<Long> caoBangCommunes() {
-        return jdbc.sql("""
-                        SELECT v.unit_id FROM org_unit_version v
-                          JOIN org_unit_version p ON p.unit_id = v.parent_id AND p.valid @> current_date
-                         WHERE v.level = 'commune' AND v.valid @> current_date AND p.code = '04' AND p.level = 'province'
-                         ORDER BY v.code LIMIT 8
-                        """).query(Long.class).list();
-    }
-
-    private long caoBang() {
-        return jdbc.sql("SELECT unit_id FROM org_unit_version WHERE code = '04' AND level = 'province'"
-                        + " AND valid @> current_date")
-                .query(Long.class)
-                .single();
+        return communes(jdbc, "04", 8).stream().map(Units.Commune::id).toList();
     }
 
     private void mailbox(long unit, String email) {
@@ -158,7 +148,7 @@ class ReminderIT {
     @Test
     void theDigestListsOverdueAndDueSoonTasksAndTheOfficeAboveHearsOfTheLongOverdueOnes() throws Exception {
         long commune = caoBangCommunes().get(0);
-        long province = caoBang();
+        long province = provinceCoded(jdbc, "04");
         LocalDate day = LocalDate.of(2026, 3, 10);
         LocalDate start = LocalDate.of(2026, 1, 5);
         String office = "vanphong-xa-1" + DOMAIN;
@@ -377,10 +367,7 @@ class ReminderIT {
 
     @Test
     void theOfficeSetsItsMailboxWithinItsScopeAndEveryChangeIsAudited() {
-        long mongCai1 = jdbc.sql("SELECT unit_id FROM org_unit_version WHERE level = 'commune' AND name = 'Móng Cái 1'"
-                        + " AND valid @> current_date")
-                .query(Long.class)
-                .single();
+        long mongCai1 = standing(jdbc, "commune", "Móng Cái 1", null);
         long caoBangCommune = caoBangCommunes().get(3);
         // the office of Quảng Ninh sets it for a ward of its province
         var set = as("quangninh")

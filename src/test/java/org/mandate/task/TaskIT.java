@@ -1,6 +1,8 @@
 package org.mandate.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.support.Api.JSON;
+import static org.mandate.support.Units.named;
 
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,6 @@ import org.mandate.support.Api;
 import org.mandate.support.MandateIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,6 @@ import org.springframework.web.client.RestClient;
 /** Tasks over HTTP, on the demo sessions' tasks and on new ones. */
 @MandateIT
 class TaskIT {
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     @LocalServerPort
     int port;
@@ -45,17 +45,6 @@ class TaskIT {
                 .body(body)
                 .retrieve()
                 .toEntity(JSON);
-    }
-
-    private long unit(String level, String name) {
-        return jdbc.sql("""
-                        SELECT unit_id FROM org_unit_version
-                         WHERE level = :level AND name = :name ORDER BY upper(valid) DESC NULLS FIRST LIMIT 1
-                        """)
-                .param("level", level)
-                .param("name", name)
-                .query(Long.class)
-                .single();
     }
 
     private long body(String code) {
@@ -87,7 +76,7 @@ class TaskIT {
 
     @Test
     void theMongCaiSessionsTasksHaveTheStatusTheyHadOnEachDay() {
-        long quangNinh = unit("province", "Quảng Ninh");
+        long quangNinh = named(jdbc, "province", "Quảng Ninh");
         String session = "/api/tasks?unit=" + quangNinh + "&subtree=true&meeting=" + mongCaiSession();
         assertThat(total("quangninh", session + "&asOf=2024-12-01&status=in_progress"))
                 .isEqualTo(6);
@@ -114,7 +103,7 @@ class TaskIT {
 
     @Test
     void countsKeptAsDailyChangesAgreeWithTheStatusComputedFromTheDates() {
-        long quangNinh = unit("province", "Quảng Ninh");
+        long quangNinh = named(jdbc, "province", "Quảng Ninh");
         for (String day : List.of("2024-10-15", "2024-12-31", "2025-01-01", "2025-04-25", "2025-06-30", "2025-07-01")) {
             var counts = counts("quangninh", quangNinh, day);
             for (String status : List.of("in_progress", "overdue", "done_on_time", "done_late", "ongoing")) {
@@ -130,7 +119,7 @@ class TaskIT {
 
     @Test
     void aTaskOfTheDissolvedCityFollowsItToTheWardsAndStaysUnderTheCityAsItWas() {
-        long city = unit("district", "Móng Cái");
+        long city = named(jdbc, "district", "Móng Cái");
         String session = "&meeting=" + mongCaiSession();
         assertThat(total("quangninh", "/api/tasks?unit=" + city + "&subtree=true&asOf=2024-12-01" + session))
                 .isEqualTo(8);
@@ -138,7 +127,7 @@ class TaskIT {
         for (String ward : List.of("Móng Cái 1", "Móng Cái 2", "Móng Cái 3")) {
             wardsNow += total(
                     "quangninh",
-                    "/api/tasks?unit=" + unit("commune", ward) + "&subtree=true&asOf=2026-11-25" + session);
+                    "/api/tasks?unit=" + named(jdbc, "commune", ward) + "&subtree=true&asOf=2026-11-25" + session);
         }
         // every task of the city is under exactly one of its heirs today, none lost, none twice
         assertThat(wardsNow).isEqualTo(8);
@@ -146,14 +135,14 @@ class TaskIT {
 
     @Test
     void assignReportExtendAndComplete() {
-        long ward = unit("commune", "Móng Cái 1");
+        long ward = named(jdbc, "commune", "Móng Cái 1");
         var created = post(
                 "quangninh",
                 "/api/tasks",
                 Map.of(
                         "title", "Rà soát hộ nghèo",
                         "leadUnit", ward,
-                        "coordinatingUnits", List.of(unit("commune", "Móng Cái 2")),
+                        "coordinatingUnits", List.of(named(jdbc, "commune", "Móng Cái 2")),
                         "start", "2026-10-01",
                         "deadline", "2026-11-20",
                         "responsible", "Nguyễn Văn A"));
@@ -213,7 +202,7 @@ class TaskIT {
 
     @Test
     void aProvinceTaskIsDecomposedToEveryCommuneInOneAction() {
-        long quangNinh = unit("province", "Quảng Ninh");
+        long quangNinh = named(jdbc, "province", "Quảng Ninh");
         var parent = post(
                 "quangninh",
                 "/api/tasks",
@@ -231,7 +220,7 @@ class TaskIT {
         assertThat((List<?>) detail.get("children")).hasSize((int) communes);
         assertThat((Map<String, Object>) detail.get("childrenByStatus")).containsEntry("in_progress", (int) communes);
         // a commune's office sees its own child task under its ward
-        var mine = get("mongcai1", "/api/tasks?unit=" + unit("commune", "Móng Cái 1") + "&subtree=true");
+        var mine = get("mongcai1", "/api/tasks?unit=" + named(jdbc, "commune", "Móng Cái 1") + "&subtree=true");
         assertThat(items(mine)).extracting(t -> t.get("title")).contains("Tổng kết công tác dân vận");
         // the reporter may not decompose
         assertThat(post("mongcai1", "/api/tasks/" + id + "/decompose", Map.of("level", "commune"))
@@ -252,7 +241,7 @@ class TaskIT {
                          WHERE p.unit_id = :p AND p.valid @> CURRENT_DATE
                          ORDER BY v.code DESC LIMIT 2
                         """)
-                .param("p", unit("province", "Quảng Ninh"))
+                .param("p", named(jdbc, "province", "Quảng Ninh"))
                 .query(Long.class)
                 .list();
         long merged = communes.get(0);

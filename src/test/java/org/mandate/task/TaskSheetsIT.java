@@ -2,6 +2,8 @@ package org.mandate.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.mandate.support.Api.JSON;
+import static org.mandate.support.Units.communes;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,12 +25,8 @@ import org.mandate.support.LibreOffice;
 import org.mandate.support.MandateIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -37,7 +35,6 @@ import org.springframework.web.client.RestClient;
  */
 @MandateIT
 class TaskSheetsIT {
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     private static final String HEADER = "Nhiệm vụ,Mã đơn vị chủ trì,Mã đơn vị phối hợp,Người phụ trách,Ưu tiên,"
             + "Ngày bắt đầu,Hạn,Kết quả dự kiến,Số ký hiệu văn bản nguồn";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/uuuu");
@@ -58,19 +55,6 @@ class TaskSheetsIT {
         return Api.as(port, tokens, user);
     }
 
-    record Commune(long id, String code, String name) {}
-
-    /** Communes of a province as they stand today, by code. */
-    private List<Commune> communes(String province) {
-        return jdbc.sql("""
-                        SELECT c.unit_id AS id, c.code, c.name
-                          FROM org_unit_version p
-                          JOIN org_unit_version c ON c.path <@ p.path AND c.level = 'commune' AND c.valid @> CURRENT_DATE
-                         WHERE p.code = :province AND p.level = 'province' AND p.valid @> CURRENT_DATE
-                         ORDER BY c.code LIMIT 3
-                        """).param("province", province).query(Commune.class).list();
-    }
-
     private long taskCount() {
         return jdbc.sql("SELECT count(*) FROM task").query(Long.class).single();
     }
@@ -83,14 +67,7 @@ class TaskSheetsIT {
     }
 
     private ResponseEntity<Map<String, Object>> upload(String user, Path file) {
-        var parts = new LinkedMultiValueMap<String, Object>();
-        parts.add("file", new FileSystemResource(file));
-        return as(user).post()
-                .uri("/api/tasks/import")
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts)
-                .retrieve()
-                .toEntity(JSON);
+        return Api.upload(as(user), "/api/tasks/import", file);
     }
 
     @SuppressWarnings("unchecked")
@@ -112,7 +89,7 @@ class TaskSheetsIT {
 
     @Test
     void aSheetSavedByAnOfficeAssignsEveryRow() throws Exception {
-        var qn = communes("22");
+        var qn = communes(jdbc, "22", 3);
         // the codes start with 0: Calc takes them for numbers and drops the zero, as offices see it do
         assertThat(qn.getFirst().code()).startsWith("0");
         String run = Long.toString(System.nanoTime(), 36);
@@ -195,7 +172,7 @@ class TaskSheetsIT {
 
     @Test
     void aSheetWithBadRowsListsEveryOneAndAssignsNothing() throws Exception {
-        var qn = communes("22");
+        var qn = communes(jdbc, "22", 3);
         String lead = qn.getFirst().code();
         Path file = xlsx(
                 "sai",
@@ -231,8 +208,8 @@ class TaskSheetsIT {
 
     @Test
     void aRowOutsideTheImportersScopeUndoesTheWholeImport() throws Exception {
-        var qn = communes("22");
-        var hp = communes("31");
+        var qn = communes(jdbc, "22", 3);
+        var hp = communes(jdbc, "31", 3);
         Path file = xlsx(
                 "ngoai-pham-vi",
                 "Trong phạm vi," + qn.getFirst().code() + ",,,,,,,",

@@ -2,6 +2,7 @@ package org.mandate.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.support.Units.named;
 
 import com.microsoft.playwright.Page;
 import java.math.BigDecimal;
@@ -51,18 +52,6 @@ class IndicatorChartsE2EIT {
         return browser.signIn(port, user);
     }
 
-    private long unit(String level, String name) {
-        return jdbc.sql("""
-                        SELECT v.unit_id FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
-                         WHERE v.level = :level AND v.name = :name AND u.hierarchy = 'locality'
-                         ORDER BY upper(v.valid) DESC NULLS FIRST LIMIT 1
-                        """)
-                .param("level", level)
-                .param("name", name)
-                .query(Long.class)
-                .single();
-    }
-
     /** What the chart in the element holds, read from its ECharts instance. */
     @SuppressWarnings("unchecked")
     private static List<Object> seriesData(Page page, String element, int series) {
@@ -77,7 +66,7 @@ class IndicatorChartsE2EIT {
         page.navigate("http://localhost:" + port + "/indicators");
         var link = page.locator("#catalogue a", new Page.LocatorOptions().setHasText("nước hợp vệ sinh"));
         assertThat(link).hasCount(1);
-        long langSon = unit("province", "Lạng Sơn");
+        long langSon = named(jdbc, "province", "Lạng Sơn");
         page.navigate("http://localhost:" + port + "/indicators/nuoc-hop-ve-sinh-nong-thon?unit=" + langSon);
         assertThat(page.locator("h1")).containsText("Lạng Sơn");
         // no term asked for: the latest one with figures, 2020-2025, whose years are the axis
@@ -119,7 +108,7 @@ class IndicatorChartsE2EIT {
     @Test
     void mongCaiKeptItsTargetAndTheCityIsGoneAsItIsNow() {
         var page = signIn("quangninh");
-        long city = unit("district", "Móng Cái");
+        long city = named(jdbc, "district", "Móng Cái");
         page.navigate("http://localhost:" + port + "/indicators/bi-thu-kiem-truong-thon?unit=" + city);
         assertThat(page.locator("#targets tbody tr")).hasCount(1);
         assertThat(page.locator("#targets tbody tr")).hasAttribute("data-status", "achieved");
@@ -160,7 +149,7 @@ class IndicatorChartsE2EIT {
                 .retrieve()
                 .toBodilessEntity();
         assertThat(created.getStatusCode().value()).isEqualTo(201);
-        long langSon = unit("province", "Lạng Sơn");
+        long langSon = named(jdbc, "province", "Lạng Sơn");
         var communes = jdbc.sql("""
                         SELECT v.unit_id FROM org_unit_version v
                          WHERE v.parent_id = :p AND v.valid @> CAST(:today AS date) ORDER BY v.code LIMIT 3

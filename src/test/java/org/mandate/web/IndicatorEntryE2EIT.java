@@ -2,6 +2,7 @@ package org.mandate.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.support.Units.standing;
 
 import com.microsoft.playwright.Page;
 import java.math.BigDecimal;
@@ -61,10 +62,7 @@ class IndicatorEntryE2EIT {
 
     @Test
     void aFigureIsEnteredSubmittedApprovedCorrectedAndImportedFromAFile() throws Exception {
-        long ward = jdbc.sql("""
-                        SELECT unit_id FROM org_unit_version
-                         WHERE level = 'commune' AND name = 'Móng Cái 1' AND valid @> CURRENT_DATE
-                        """).query(Long.class).single();
+        long ward = standing(jdbc, "commune", "Móng Cái 1", null);
         // an indicator of its own, so that no other test reads the figure
         String code = "e2e-lao-dong-" + Long.toString(System.nanoTime(), 36);
         var created = Api.as(port, tokens, "admin")

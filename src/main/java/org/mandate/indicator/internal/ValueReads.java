@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Rolls the stored values up in the view's hierarchy, in the database: "as it was" each value sits
  * where its unit stood in its period; "as it is now" each is carried to today's units first. The
  * places are flattened tables ({@link RollUpPlaces}); the roll-up is one GROUP BY ({@link
- * RollUpQuery}); here the groups become figures by the rules of {@link RollUp}.
+ * RollUpQuery}); here the groups become figures ({@link RollUp}) by the indicator's rule.
  */
 @Component
 public class ValueReads {
@@ -116,7 +116,7 @@ public class ValueReads {
     }
 
     /** The groups as figures, by the rule; what could not be computed goes to the result's gaps. */
-    private static Read read(Indicator indicator, List<Group> groups, Map<Period, Integer> notCarried) {
+    static Read read(Indicator indicator, List<Group> groups, Map<Period, Integer> notCarried) {
         var figures = new ArrayList<RollUp.Figure>(groups.size());
         var missing = new TreeMap<Period, Set<Long>>();
         var uncombined = new TreeMap<Period, Set<Long>>();

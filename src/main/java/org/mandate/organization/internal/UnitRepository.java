@@ -218,6 +218,19 @@ public class UnitRepository {
                 .single());
     }
 
+    /** Which of the units grants at these roots cover on the date (unit_covered of each), in one query. */
+    public java.util.Set<Long> covered(
+            java.util.Collection<Long> unitIds, java.util.Collection<Long> roots, LocalDate date) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT u FROM unnest(CAST(:units AS bigint[])) AS u WHERE unit_covered(u, :roots, :d)
+                        """)
+                .param("units", unitIds.toArray(Long[]::new))
+                .param("roots", roots.toArray(Long[]::new))
+                .param("d", date)
+                .query(Long.class)
+                .list());
+    }
+
     /** The unit and the units above it as of a date, root first. */
     public List<UnitVersion> lineOfAncestors(long unitId, LocalDate date) {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM org_unit_version v " + VERSION_JOINS + """

@@ -36,6 +36,27 @@ class RollUpPlacesTest {
         assertThat(cuts.getFirst()).containsExactly(BigDecimal.ZERO, half);
     }
 
+    @Test
+    void aFigureSplitEquallyInThreeIsCutIntoPiecesThatAddUpToItExactly() {
+        var links = List.of(partial(10), partial(11), partial(12));
+        var parts = new Apportioning(links, java.util.Set.of(10L, 11L, 12L)).carry(1);
+        var value = new BigDecimal("100");
+        assertThat(RollUpPlaces.cuts(parts).stream().map(c -> piece(value, c[0], c[1])))
+                .containsExactly(new BigDecimal("33.333333"), new BigDecimal("33.333334"), new BigDecimal("33.333333"));
+    }
+
+    @Test
+    void aUnitWhoseOtherSuccessorNoLongerStandsCarriesOnlyItsShare() {
+        // split in two, one of the two ended without successor: half the figure lands, nothing invented
+        var parts = new Apportioning(List.of(partial(10), partial(11)), java.util.Set.of(10L)).carry(1);
+        var cut = RollUpPlaces.cuts(parts).getFirst();
+        assertThat(piece(new BigDecimal("10"), cut[0], cut[1])).isEqualByComparingTo("5");
+    }
+
+    private static Apportioning.Link partial(long successor) {
+        return new Apportioning.Link(1, successor, java.time.LocalDate.parse("2025-07-01"), false, null);
+    }
+
     /**
      * The pieces the roll-up computes from the cuts (indicator_piece, V11, here in Java) add up to
      * the value exactly, however a split cuts it: nothing lost, nothing doubled.

@@ -9,10 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.mandate.support.MandateIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /** Bad input over HTTP: a problem detail that says where and why, and nothing written. */
@@ -36,21 +34,10 @@ class BadInputIT {
         http = org.mandate.support.Api.as(port, tokens, "admin");
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> upload(String name, String text) {
-        var parts = new LinkedMultiValueMap<String, Object>();
-        parts.add("files", new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        return http.post()
-                .uri("/api/imports/admin-units")
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts)
-                .retrieve()
-                .body(Map.class);
+        return org.mandate.support.Api.upload(
+                        http, "/api/imports/admin-units", "files", name, text.getBytes(StandardCharsets.UTF_8))
+                .getBody();
     }
 
     @SuppressWarnings("unchecked")
