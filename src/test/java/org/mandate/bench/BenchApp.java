@@ -20,7 +20,7 @@ final class BenchApp {
 
     /**
      * Mandate on a new embedded database in {@code dataDir} (under target/), logging at WARN but
-     * for the {@code logging.level.*=LEVEL} properties given.
+     * for the {@code logging.level.*=LEVEL} properties given, with its schedules off.
      */
     static ConfigurableApplicationContext start(String dataDir, String... logLevels) {
         return start(dataDir, true, logLevels);
@@ -36,7 +36,14 @@ final class BenchApp {
         var properties = new ArrayList<>(List.of("logging.level.root=WARN", "logging.level.org.mandate=WARN"));
         properties.addAll(logLevels);
         var arguments = new ArrayList<>(List.of(args));
-        arguments.addAll(List.of("--mandate.seed.admin-units=false", "--mandate.seed.demo=false"));
+        // no scheduled work during a measurement: the roll-ups kept ready are filled by the
+        // benchmark that measures them, when it says; no reminders
+        arguments.addAll(List.of(
+                "--mandate.seed.admin-units=false",
+                "--mandate.seed.demo=false",
+                "--mandate.indicator.ready-cron=-",
+                "--mandate.reminders.cron=-",
+                "--mandate.reminders.retry-cron=-"));
         return new SpringApplicationBuilder(MandateApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(properties.toArray(String[]::new))

@@ -1,7 +1,6 @@
 package org.mandate.bench;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,18 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.sql.DataSource;
-import org.mandate.MandateApplication;
 import org.mandate.access.Scopes;
 import org.mandate.indicator.Indicators;
 import org.mandate.indicator.ValueItem;
 import org.mandate.indicator.View;
 import org.mandate.indicator.internal.RollUpPlaces;
 import org.mandate.indicator.internal.RollUpReady;
-import org.mandate.organization.AdminUnitImport;
 import org.mandate.organization.ApparatusChanges;
 import org.mandate.organization.Change;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,16 +56,7 @@ public final class IndicatorBenchmarks {
         var report = new Report();
         var mismatches = new ArrayList<String>();
         long started = System.nanoTime();
-        try (var app = new SpringApplicationBuilder(MandateApplication.class)
-                        .web(WebApplicationType.NONE)
-                        .properties("logging.level.root=WARN", "logging.level.org.mandate=WARN")
-                        .run(
-                                "--mandate.data-dir=target/bench-indicators-data",
-                                "--mandate.fresh=" + !reuse,
-                                "--mandate.seed.admin-units=false",
-                                "--mandate.seed.demo=false",
-                                // the roll-ups kept ready are filled by the benchmark itself, when it says
-                                "--mandate.indicator.ready-cron=-");
+        try (var app = BenchApp.start("target/bench-indicators-data", !reuse);
                 var job = Scopes.asSystem("bench")) {
             var dataSource = app.getBean(DataSource.class);
             var jdbc = JdbcClient.create(dataSource);
@@ -79,10 +65,7 @@ public final class IndicatorBenchmarks {
             var places = app.getBean(RollUpPlaces.class);
             LocalDate today = Indicators.today();
 
-            long t = System.nanoTime();
-            app.getBean(AdminUnitImport.class).importBundled();
-            double importSeconds = (System.nanoTime() - t) / 1e9;
-            System.out.printf("real administrative units imported in %.1f s%n", importSeconds);
+            double importSeconds = BenchApp.importUnits(app);
 
             boolean loaded = jdbc.sql("SELECT count(*) > 0 FROM indicator WHERE code LIKE 'bench-%'")
                     .query(Boolean.class)
@@ -91,9 +74,9 @@ public final class IndicatorBenchmarks {
             System.out.printf(
                     "generated %,d values %s in %.1f s: %s%n",
                     data.values(), data.byGroup(), data.seconds(), data.stepSeconds());
-            t = System.nanoTime();
+            long t = System.nanoTime();
             var built = tx.execute(s -> places.rebuild(today));
-            double firstBuild = (System.nanoTime() - t) / 1e9;
+            double firstBuild = BenchApp.secondsSince(t);
             vacuum(dataSource);
             var sizes = jdbc.sql("""
                             SELECT pg_size_pretty(pg_total_relation_size('indicator_value')),
@@ -117,7 +100,7 @@ public final class IndicatorBenchmarks {
                     SEED,
                     data.byGroup(),
                     data.seconds(),
-                    steps(data.stepSeconds()),
+                    BenchApp.steps(data.stepSeconds()),
                     sizes[0],
                     sizes[1],
                     firstBuild,
@@ -159,27 +142,12 @@ public final class IndicatorBenchmarks {
                     0);
             restructuring(app.getBean(ApparatusChanges.class), indicators, places, ready, jdbc, tx, today, report);
         }
-        report.note(Report.fmt(
-                "Whole run: %.0f s on %d cores, Java %s, heap %d MiB.",
-                (System.nanoTime() - started) / 1e9,
-                Runtime.getRuntime().availableProcessors(),
-                Runtime.version(),
-                Runtime.getRuntime().maxMemory() >> 20));
-        System.out.println();
-        System.out.println(report.markdown());
-        report.write(Path.of("target/benchmarks-indicators.md"));
-        System.out.println("Written to target/benchmarks-indicators.md");
-        if (!mismatches.isEmpty()) {
-            System.out.println("MISMATCHES between the product's roll-up and the naive query:");
-            mismatches.forEach(System.out::println);
-            throw new IllegalStateException(mismatches.size() + " mismatches, listed above");
-        }
-    }
-
-    private static String steps(Map<String, Double> steps) {
-        var parts = new ArrayList<String>();
-        steps.forEach((step, s) -> parts.add(Report.fmt("%s %.1f s", step, s)));
-        return String.join(", ", parts);
+        BenchApp.finish(
+                report,
+                started,
+                "target/benchmarks-indicators.md",
+                Report.fmt(", heap %d MiB", Runtime.getRuntime().maxMemory() >> 20));
+        BenchApp.failOn(mismatches, "MISMATCHES between the product's roll-up and the naive query:", "mismatches");
     }
 
     private static void vacuum(DataSource dataSource) throws Exception {
