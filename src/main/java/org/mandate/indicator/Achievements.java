@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Achievement against targets: a unit's targets for a term assessed against its figures in a view
  * ({@link Achievement}, {@link Projection}), the targets of merged units combined as it is now
- * ({@link MergedTargets}), and peers ranked ({@link PeerRankings}). Reads go through
+ * ({@link MergedTargets}, averaged by {@link MergerWeights}), and peers ranked ({@link PeerRankings}). Reads go through
  * {@link Indicators#values}, so they are held to the reader's scope the same way.
  */
 @Service
@@ -41,14 +41,21 @@ public class Achievements {
     private final TargetReads reads;
     private final Scopes scopes;
     private final AuditLog audit;
+    private final MergerWeights mergerWeights;
 
     Achievements(
-            IndicatorCatalogue catalogue, Indicators indicators, TargetReads reads, Scopes scopes, AuditLog audit) {
+            IndicatorCatalogue catalogue,
+            Indicators indicators,
+            TargetReads reads,
+            Scopes scopes,
+            AuditLog audit,
+            MergerWeights mergerWeights) {
         this.catalogue = catalogue;
         this.indicators = indicators;
         this.reads = reads;
         this.scopes = scopes;
         this.audit = audit;
+        this.mergerWeights = mergerWeights;
     }
 
     /** The unit's figures over the term and each of its targets for the term, assessed. */
@@ -241,9 +248,8 @@ public class Achievements {
             apportioning = new Apportioning(links, reads.standing(reached, today));
             stoodBefore = reads.stoodBeforeMergers(feeders.keySet(), afterCongress);
         }
-        var result = new HashMap<Long, Map<Integer, MergedTargets.Combined>>();
+        var carriedInto = new HashMap<Long, Map<Long, Apportioning.Part>>();
         for (long unit : units) {
-            var own = byUnit.getOrDefault(unit, Map.of());
             var carried = new HashMap<Long, Apportioning.Part>();
             for (long p : feeders.getOrDefault(unit, Set.of())) {
                 apportioning.carry(p).stream()
@@ -251,6 +257,25 @@ public class Achievements {
                         .findFirst()
                         .ifPresent(part -> carried.put(p, part));
             }
+            carriedInto.put(unit, carried);
+        }
+        // a weighted average's targets are averaged by weights, read only where there are targets to average
+        Map<Long, Map<Long, BigDecimal>> weights = Map.of();
+        if (indicator.rollup() == Rollup.WEIGHTED_AVERAGE) {
+            var weighed = new HashMap<Long, Set<Long>>();
+            carriedInto.forEach((unit, carried) -> {
+                if (!carried.isEmpty()
+                        && (byUnit.containsKey(unit)
+                                || carried.keySet().stream().anyMatch(byUnit::containsKey))) {
+                    weighed.put(unit, carried.keySet());
+                }
+            });
+            weights = weighed.isEmpty() ? Map.of() : mergerWeights.of(indicator, term, weighed, stoodBefore);
+        }
+        var result = new HashMap<Long, Map<Integer, MergedTargets.Combined>>();
+        for (long unit : units) {
+            var own = byUnit.getOrDefault(unit, Map.of());
+            var carried = carriedInto.get(unit);
             var years = new java.util.TreeSet<>(own.keySet());
             carried.keySet()
                     .forEach(p -> years.addAll(byUnit.getOrDefault(p, Map.of()).keySet()));
@@ -263,7 +288,13 @@ public class Achievements {
                 combined.put(
                         year,
                         MergedTargets.combine(
-                                indicator.rollup(), unit, own.get(year), stoodBefore.contains(unit), carried, targets));
+                                indicator.rollup(),
+                                unit,
+                                own.get(year),
+                                stoodBefore.contains(unit),
+                                carried,
+                                targets,
+                                weights.getOrDefault(unit, Map.of())));
             }
             result.put(unit, combined);
         }

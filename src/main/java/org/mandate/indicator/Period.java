@@ -43,6 +43,21 @@ public record Period(PeriodType type, int year, int part) implements Comparable<
         return p;
     }
 
+    /** The period of the type that holds the day. */
+    public static Period containing(PeriodType type, LocalDate day) {
+        return switch (type) {
+            case YEAR -> new Period(type, day.getYear(), 0);
+            case QUARTER -> new Period(type, day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
+            case MONTH -> new Period(type, day.getYear(), day.getMonthValue());
+        };
+    }
+
+    /** The latest period of the type that ends on or before the day. */
+    public static Period endingBy(PeriodType type, LocalDate day) {
+        Period p = containing(type, day);
+        return p.lastDay().isAfter(day) ? containing(type, p.firstDay().minusDays(1)) : p;
+    }
+
     public LocalDate firstDay() {
         return switch (type) {
             case YEAR -> LocalDate.of(year, 1, 1);

@@ -65,6 +65,10 @@ class AchievementIT {
     }
 
     private void indicator(String code, String rollup, String direction, String unitOfMeasure) {
+        indicator(code, rollup, direction, unitOfMeasure, "dan-so");
+    }
+
+    private void indicator(String code, String rollup, String direction, String unitOfMeasure, String weight) {
         var body = new HashMap<String, Object>(Map.of(
                 "code", code,
                 "nameVi", "Chỉ tiêu kiểm thử " + code,
@@ -73,7 +77,7 @@ class AchievementIT {
                 "periodType", "year",
                 "rollup", rollup));
         if (rollup.equals("weighted_average")) {
-            body.put("weightIndicator", "dan-so");
+            body.put("weightIndicator", weight);
         }
         created("/api/indicators", body);
     }
@@ -263,17 +267,6 @@ class AchievementIT {
         assertThat(number(t, "latest")).isEqualByComparingTo("1800");
         assertThat(t).containsEntry("status", "achieved");
 
-        // an average of merged provinces has no combined target
-        String rate = "thu-nhap-sap-nhap-it-ach";
-        indicator(rate, "weighted_average", "higher", "triệu đồng/người/năm");
-        target(rate, bacGiang, null, "60");
-        target(rate, bacNinhOld, null, "65");
-        var notComparable = termTarget(achievement(rate, bacNinhNow, "as_now"));
-        assertThat(notComparable).containsEntry("status", "not_comparable");
-        assertThat(notComparable.get("target")).isNull();
-        assertThat(notComparable.get("note").toString()).contains("does not add up");
-        assertThat(termTarget(achievement(rate, bacGiang, "as_was"))).containsEntry("status", "no_data");
-
         // a sum whose merged units did not all have a target: not comparable, naming whose is missing
         String partly = "ho-ngheo-thieu-chi-tieu-it-ach";
         indicator(partly, "sum", "lower", "hộ");
@@ -281,6 +274,59 @@ class AchievementIT {
         var missing = termTarget(achievement(partly, bacNinhNow, "as_now"));
         assertThat(missing).containsEntry("status", "not_comparable");
         assertThat(missing.get("note").toString()).contains(String.valueOf(bacNinhOld));
+    }
+
+    @Test
+    void mergedProvincesAverageTheirTargetsByTheirWeightsAsTheyWereByTheMerger() {
+        String weight = "dan-so-sap-nhap-it-ach";
+        indicator(weight, "sum", "higher", "người");
+        String rate = "thu-nhap-sap-nhap-it-ach";
+        indicator(rate, "weighted_average", "higher", "triệu đồng/người/năm", weight);
+        long bacGiang = province("Bắc Giang", LAST_DAY);
+        long bacNinhOld = province("Bắc Ninh", LAST_DAY);
+        long bacNinhNow = provinceToday("Bắc Ninh");
+        target(rate, bacGiang, null, "60");
+        target(rate, bacNinhOld, null, "65");
+        // old Bắc Giang's population is its communes' (rolled up as it was) in 2024, the last year that
+        // ended before the merger of 1 July 2025; its figure of 2021 is older, its figure of 2025 ends after it
+        var communes = jdbc.sql("""
+                        SELECT v.unit_id FROM org_unit_version v
+                          JOIN org_unit_version p ON v.path <@ p.path AND p.unit_id = :bg
+                                                 AND p.valid @> CAST(:last AS date)
+                         WHERE v.level = 'commune' AND v.valid @> CAST(:last AS date)
+                           AND v.valid @> DATE '2024-12-31'
+                         ORDER BY v.unit_id LIMIT 2
+                        """)
+                .param("bg", bacGiang)
+                .param("last", LAST_DAY)
+                .query(Long.class)
+                .list();
+        values(weight, communes.get(0), "2024=1000000");
+        values(weight, communes.get(1), "2024=900000");
+        values(weight, bacGiang, "2021=1700000", "2025=5000000");
+        // old Bắc Ninh has no population figure yet: nothing to average by, and the note says whose
+        var unweighed = termTarget(achievement(rate, bacNinhNow, "as_now"));
+        assertThat(unweighed).containsEntry("status", "not_comparable");
+        assertThat(unweighed.get("target")).isNull();
+        assertThat(unweighed.get("note").toString())
+                .contains("[" + bacNinhOld + "] have no figure of the weight")
+                .doesNotContain(String.valueOf(bacGiang));
+        // its latest figure before the merger, of 2023, weighs it
+        values(weight, bacNinhOld, "2023=1500000");
+        values(rate, bacNinhOld, "2023=63");
+        var asNow = termTarget(achievement(rate, bacNinhNow, "as_now"));
+        // (60 × 1,900,000 + 65 × 1,500,000) / 3,400,000
+        assertThat(number(asNow, "target")).isEqualByComparingTo("62.205882");
+        assertThat(asNow).containsEntry("targetEstimate", true).containsEntry("note", null);
+        assertThat((List<?>) asNow.get("targetFrom"))
+                .map(o -> ((Number) o).longValue())
+                .containsExactlyInAnyOrder(bacGiang, bacNinhOld);
+        // the one figure carried in, old Bắc Ninh's 63 of 2023, reaches it
+        assertThat(asNow).containsEntry("latestPeriod", "2023").containsEntry("status", "achieved");
+        // as it was, each keeps its own
+        var asWas = termTarget(achievement(rate, bacGiang, "as_was"));
+        assertThat(number(asWas, "target")).isEqualByComparingTo("60");
+        assertThat(asWas).containsEntry("targetEstimate", false).containsEntry("status", "no_data");
     }
 
     @Test

@@ -49,4 +49,26 @@ class PeriodTest {
         assertThat(q.lastDay()).isAfterOrEqualTo(m.lastDay());
         assertThat(m.lastDay().plusDays(1).getDayOfMonth()).isEqualTo(1);
     }
+
+    @Test
+    void theLatestPeriodEndingByADay() {
+        LocalDate merger = LocalDate.of(2025, 6, 30);
+        assertThat(Period.endingBy(PeriodType.YEAR, merger)).hasToString("2024");
+        assertThat(Period.endingBy(PeriodType.QUARTER, merger)).hasToString("2025-Q2");
+        assertThat(Period.endingBy(PeriodType.MONTH, merger)).hasToString("2025-06");
+        assertThat(Period.endingBy(PeriodType.YEAR, LocalDate.of(2024, 12, 31))).hasToString("2024");
+        assertThat(Period.endingBy(PeriodType.MONTH, LocalDate.of(2025, 3, 1))).hasToString("2025-02");
+    }
+
+    @Property
+    void theLatestPeriodEndingByADayEndsByItAndTheNextDoesNot(
+            @ForAll @IntRange(min = 1901, max = 2198) int year,
+            @ForAll @IntRange(min = 0, max = 364) int dayOfYear,
+            @ForAll PeriodType type) {
+        LocalDate day = LocalDate.of(year, 1, 1).plusDays(dayOfYear);
+        Period p = Period.endingBy(type, day);
+        assertThat(p.type()).isEqualTo(type);
+        assertThat(p.lastDay()).isBeforeOrEqualTo(day);
+        assertThat(Period.containing(type, p.lastDay().plusDays(1)).lastDay()).isAfter(day);
+    }
 }

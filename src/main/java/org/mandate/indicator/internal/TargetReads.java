@@ -132,6 +132,23 @@ public class TargetReads {
                 .list());
     }
 
+    /** The last day each of these units stood (units standing today are left out). */
+    public Map<Long, LocalDate> lastDays(Collection<Long> units) {
+        var days = new HashMap<Long, LocalDate>();
+        if (units.isEmpty()) {
+            return days;
+        }
+        jdbc.sql("""
+                        SELECT unit_id, max(upper(valid)) - 1 FROM org_unit_version
+                         WHERE unit_id = ANY (CAST(:units AS bigint[]))
+                         GROUP BY unit_id HAVING bool_and(upper(valid) IS NOT NULL)
+                        """)
+                .param("units", units.toArray(Long[]::new))
+                .query((rs, n) -> days.put(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+                .list();
+        return days;
+    }
+
     /** The succession links from these units onwards (the same walk as the values' carrying). */
     public List<Apportioning.Link> linksFrom(Collection<Long> units) {
         return jdbc.sql("""

@@ -161,10 +161,6 @@ public class ValueReads {
 
     /** The period of the type that starts on the day. */
     static Period period(PeriodType type, LocalDate start) {
-        return switch (type) {
-            case YEAR -> new Period(type, start.getYear(), 0);
-            case QUARTER -> new Period(type, start.getYear(), (start.getMonthValue() - 1) / 3 + 1);
-            case MONTH -> new Period(type, start.getYear(), start.getMonthValue());
-        };
+        return Period.containing(type, start);
     }
 }
