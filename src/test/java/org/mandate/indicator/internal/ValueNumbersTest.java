@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
-import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.BigRange;
@@ -55,10 +54,6 @@ class ValueNumbersTest {
         var vi = new DecimalFormat("#,##0.0##", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("vi-VN")));
         vi.setParseBigDecimal(true);
         String written = vi.format(value);
-        // one lone mark is the decimal mark (docs/INDICATORS.md): 18.055 is eighteen point
-        // zero five five, so a whole number of thousands written with one grouping mark is not
-        // this property's case
-        Assume.that(!written.matches("-?\\d{1,3}\\.\\d{3}"));
         assertThat(read(written)).as(written).isEqualByComparingTo(value);
     }
 }
