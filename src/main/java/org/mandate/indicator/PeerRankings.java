@@ -113,7 +113,9 @@ public class PeerRankings {
         }
         var read = peers.isEmpty()
                 ? new ValueSeries(0, List.of(), List.of())
-                : indicators.values(code, parent, true, from.toString(), period.toString(), view);
+                // the peers are the parent's children: with no parent, the top level alone (which
+                // a whole-country read serves from the roll-ups kept ready)
+                : indicators.values(code, parent, true, from.toString(), period.toString(), view, 1);
         notes.addAll(read.notes());
         Map<Long, List<ValueItem>> byUnit = read.items().stream().collect(Collectors.groupingBy(ValueItem::unit));
         var ids = peers.stream().map(UnitVersion::id).toList();

@@ -282,9 +282,9 @@ class AchievementIT {
         indicator(weight, "sum", "higher", "người");
         String rate = "thu-nhap-sap-nhap-it-ach";
         indicator(rate, "weighted_average", "higher", "triệu đồng/người/năm", weight);
-        long bacGiang = province("Bắc Giang", LAST_DAY);
-        long bacNinhOld = province("Bắc Ninh", LAST_DAY);
-        long bacNinhNow = provinceToday("Bắc Ninh");
+        long bacGiang = province(jdbc, "Bắc Giang", LAST_DAY);
+        long bacNinhOld = province(jdbc, "Bắc Ninh", LAST_DAY);
+        long bacNinhNow = province(jdbc, "Bắc Ninh");
         target(rate, bacGiang, null, "60");
         target(rate, bacNinhOld, null, "65");
         // old Bắc Giang's population is its communes' (rolled up as it was) in 2024, the last year that
