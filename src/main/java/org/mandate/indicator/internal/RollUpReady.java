@@ -7,6 +7,7 @@ import org.mandate.indicator.Rollup;
 import org.mandate.indicator.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -72,7 +73,19 @@ public class RollUpReady {
             places.ensureFor(Indicators.today());
             for (View view : View.values()) {
                 for (var stale : query.stale(view)) {
-                    Integer written = own.execute(status -> fill(view, stale));
+                    Integer written;
+                    try {
+                        written = own.execute(status -> fill(view, stale));
+                    } catch (DataAccessException e) {
+                        // one indicator that cannot be filled now (a lock timeout...) stays computed
+                        // by its reads; the others go on, and the next run tries it again
+                        log.warn(
+                                "The roll-ups of indicator {} ({}) were not filled: {}",
+                                stale.indicatorId(),
+                                view.code(),
+                                e.getMessage());
+                        continue;
+                    }
                     if (written != null && written > 0) {
                         indicators++;
                         periods += written;
