@@ -176,6 +176,14 @@ class IndicatorIT {
         var asNow = countryTotal(items("admin", country + "as_now"), provinces);
         assertThat(asWas).isEqualByComparingTo(sum(all));
         assertThat(asNow).isEqualByComparingTo(asWas);
+        // the provinces side by side: only the top level, the same totals
+        var top = items("admin", country + "as_now&levels=1");
+        assertThat(top).isNotEmpty().allMatch(i -> provinces.contains(((Number) i.get("unit")).longValue()));
+        assertThat(countryTotal(top, provinces)).isEqualByComparingTo(asNow);
+        assertThat(get("admin", uri + province(jdbc, "Hà Giang", LAST_DAY) + "&levels=1")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
     }
 
     @Test

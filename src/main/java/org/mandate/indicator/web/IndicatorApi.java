@@ -1,6 +1,7 @@
 package org.mandate.indicator.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -89,9 +90,19 @@ class IndicatorApi {
             @RequestParam(defaultValue = "false") boolean subtree,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
-            @RequestParam(defaultValue = "as_was") String view) {
-        return indicators.values(
-                code, unit, subtree, blankToNull(from), blankToNull(to), parse("view", view, View::of));
+            @RequestParam(defaultValue = "as_was") String view,
+            @Parameter(description = "with no unit: only the top N levels (1: the provinces side by side)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    Integer levels) {
+        View parsed = parse("view", view, View::of);
+        if (levels == null) {
+            return indicators.values(code, unit, subtree, blankToNull(from), blankToNull(to), parsed);
+        }
+        if (unit != null) {
+            throw InputProblem.field("levels", "applies to a read of every unit (no unit): leave it out with unit");
+        }
+        return indicators.values(code, null, true, blankToNull(from), blankToNull(to), parsed, levels);
     }
 
     record ValueRequest(
