@@ -59,6 +59,19 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 """.formatted(detail));
     }
 
+    /** Why a token of this kind was refused where it came: each kind has one way in. */
+    private static String wrongWayIn(TokenKind carried) {
+        return switch (carried) {
+            case FEED ->
+                "A calendar feed token opens only the calendar feed, as ?token= in its address:"
+                        + " send an API token in the header (account page)";
+            case API ->
+                "An API token is not accepted in an address: issue a calendar feed token (account page,"
+                        + " or ./mandate token --feed) and add it as ?token=; revoke this API token, it has been"
+                        + " written in a URL";
+        };
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -71,14 +84,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         TokenKind kind = header ? TokenKind.API : TokenKind.FEED;
         var other = TokenKind.ofToken(token).filter(k -> k != kind);
         if (other.isPresent()) {
-            unauthorized(
-                    response,
-                    other.get() == TokenKind.FEED
-                            ? "A calendar feed token opens only the calendar feed, as ?token= in its address:"
-                                    + " send an API token in the header (account page)"
-                            : "An API token is not accepted in an address: issue a calendar feed token (account"
-                                    + " page, or ./mandate token --feed) and add it as ?token=; revoke this API token,"
-                                    + " it has been written in a URL");
+            unauthorized(response, wrongWayIn(other.get()));
             return;
         }
         var user = tokens.userOf(token, kind).map(users::loadUserByUsername);
