@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.mandate.access.ApiTokens;
+import org.mandate.access.TokenKind;
 import org.mandate.audit.AuditLog;
 import org.mandate.audit.ChainCheck;
 import org.mandate.audit.Origin;
@@ -211,15 +212,22 @@ final class Commands {
             return usage("token needs --user NAME");
         }
         int days = Integer.parseInt(options.valueOr("--days", "30"));
+        boolean feed = options.flag("--feed");
         var issued = context.getBean(ApiTokens.class)
                 .issue(
                         user,
-                        options.valueOr("--label", "command line"),
+                        feed ? TokenKind.FEED : TokenKind.API,
+                        options.valueOr("--label", feed ? "calendar feed (command line)" : "command line"),
                         days,
                         "cli:" + System.getProperty("user.name"));
         System.out.println(issued.token());
-        System.err.println("Token " + issued.id() + " for " + user + ", valid until " + issued.expiresAt()
-                + ". Send it as: Authorization: Bearer <token>. It is not shown again.");
+        System.err.println((feed ? "Calendar feed token " : "API token ") + issued.id() + " for " + user
+                + ", valid until " + issued.expiresAt() + ". "
+                + (feed
+                        ? "Add it to a unit's calendar address: /api/units/ID/calendar.ics?token=<token>;"
+                                + " it opens nothing else."
+                        : "Send it as: Authorization: Bearer <token>.")
+                + " It is not shown again.");
         return 0;
     }
 
@@ -239,13 +247,14 @@ final class Commands {
 
     private static int usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: ./mandate token --user NAME [--days N] [--label TEXT] | ./mandate audit verify"
-                + " | ./mandate backup FILE | ./mandate restore [--force] FILE   (all take --data-dir DIR)");
+        System.err.println(
+                "usage: ./mandate token --user NAME [--feed] [--days N] [--label TEXT] | ./mandate audit verify"
+                        + " | ./mandate backup FILE | ./mandate restore [--force] FILE   (all take --data-dir DIR)");
         return 2;
     }
 
     /** Flags that take no value. */
-    private static final List<String> FLAGS = List.of("--force");
+    private static final List<String> FLAGS = List.of("--force", "--feed");
 
     /**
      * --name value pairs for the command, flags, positional words, and Spring arguments (--x=y)

@@ -24,6 +24,23 @@ class CommandsTest {
     }
 
     @Test
+    void feedIsAFlagThatTakesNoValue() {
+        var options = Commands.Options.parse(new String[] {"--user", "viewer", "--feed", "--days", "90"});
+        assertThat(options.flag("--feed")).isTrue();
+        assertThat(options.value("--user")).isEqualTo("viewer");
+        assertThat(options.value("--days")).isEqualTo("90");
+        assertThat(options.positional()).isEmpty();
+        // last on the line too, where a value-taking option would swallow nothing
+        assertThat(Commands.Options.parse(new String[] {"--user", "viewer", "--feed"})
+                        .flag("--feed"))
+                .isTrue();
+        assertThat(wrong("token", "--user", "viewer", "--feed", "--days", "400"))
+                .contains("not '400'");
+        assertThat(wrong("token", "--user", "viewer", "--feed")).isNull();
+        assertThat(wrong("token", "--feed")).isEqualTo("token needs --user NAME");
+    }
+
+    @Test
     void aFailedStartIsOneLineNamingItsCause() {
         var refused = new IllegalStateException(
                 "Unable to obtain connection from database: Connection to localhost:1 refused.\nSQL State  : 08001",

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.mandate.audit.AuditLog;
 import org.mandate.audit.AuditRecord;
+import org.mandate.shared.InputProblem;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.WebAttributes;
@@ -41,22 +42,43 @@ class AccountPages {
         return "login";
     }
 
+    /** {@code ?kind=feed} (the link of a unit's calendar feed) offers a feed token first. */
     @GetMapping("/account")
-    String account(Principal principal, Model model) {
+    String account(Principal principal, @RequestParam(defaultValue = "api") String kind, Model model) {
+        model.addAttribute("kind", kind(kind));
         return show(principal.getName(), model);
+    }
+
+    private static TokenKind kind(String code) {
+        try {
+            return TokenKind.of(code);
+        } catch (IllegalArgumentException e) {
+            throw InputProblem.field("kind", e.getMessage());
+        }
     }
 
     private String show(String user, Model model) {
         model.addAttribute("user", user);
+        model.addAttribute("kinds", TokenKind.values());
+        if (!model.containsAttribute("kind")) {
+            model.addAttribute("kind", TokenKind.API);
+        }
         model.addAttribute("grants", users.grants(user));
         model.addAttribute("tokens", tokens.of(user));
         return "account";
     }
 
     @PostMapping("/account/tokens")
-    String issue(Principal principal, @RequestParam String label, @RequestParam int days, Model model) {
-        var issued = tokens.issue(principal.getName(), label.strip(), days, principal.getName());
+    String issue(
+            Principal principal,
+            @RequestParam String label,
+            @RequestParam int days,
+            @RequestParam(defaultValue = "api") String kind,
+            Model model) {
+        TokenKind chosen = kind(kind);
+        var issued = tokens.issue(principal.getName(), chosen, label.strip(), days, principal.getName());
         model.addAttribute("issued", issued.token());
+        model.addAttribute("kind", chosen);
         return show(principal.getName(), model);
     }
 

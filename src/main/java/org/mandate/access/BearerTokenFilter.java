@@ -10,12 +10,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs in a request that carries {@code Authorization: Bearer TOKEN}. A token that is unknown,
- * revoked or expired is refused outright (401), rather than treated as anonymous, so that a
- * script learns at once that its token no longer works.
+ * Signs in a request that carries {@code Authorization: Bearer TOKEN} with an API token. A token
+ * that is unknown, revoked or expired is refused outright (401), rather than treated as anonymous,
+ * so that a script learns at once that its token no longer works.
  *
  * <p>Calendar programs cannot send a header, so a unit's calendar feed (and only it: a GET of
- * {@code /api/units/ID/calendar.ics}) also takes the token as {@code ?token=} (docs/SECURITY.md).
+ * {@code /api/units/ID/calendar.ics}) takes a feed token as {@code ?token=}. Each kind opens only
+ * its own way in (docs/SECURITY.md): a feed token as a header, or an API token in the feed's
+ * address, is refused with 401 and what to use instead.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
@@ -57,19 +59,40 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 """.formatted(detail));
     }
 
+    /** Why a token of this kind was refused where it came: each kind has one way in. */
+    private static String wrongWayIn(TokenKind carried) {
+        return switch (carried) {
+            case FEED ->
+                "A calendar feed token opens only the calendar feed, as ?token= in its address:"
+                        + " send an API token in the header (account page)";
+            case API ->
+                "An API token is not accepted in an address: issue a calendar feed token (account page,"
+                        + " or ./mandate token --feed) and add it as ?token=; revoke this API token, it has been"
+                        + " written in a URL";
+        };
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String token = carriesToken(request)
-                ? request.getHeader("Authorization").substring(7).strip()
-                : feedToken(request);
+        boolean header = carriesToken(request);
+        String token = header ? request.getHeader("Authorization").substring(7).strip() : feedToken(request);
         if (token == null) {
             chain.doFilter(request, response);
             return;
         }
-        var user = tokens.userOf(token).map(users::loadUserByUsername);
+        TokenKind kind = header ? TokenKind.API : TokenKind.FEED;
+        var other = TokenKind.ofToken(token).filter(k -> k != kind);
+        if (other.isPresent()) {
+            unauthorized(response, wrongWayIn(other.get()));
+            return;
+        }
+        var user = tokens.userOf(token, kind).map(users::loadUserByUsername);
         if (user.isEmpty() || !user.get().isAccountNonLocked()) {
-            unauthorized(response, "The API token is unknown, revoked or expired, or its user is locked");
+            unauthorized(
+                    response,
+                    "The " + (header ? "API" : "calendar feed")
+                            + " token is unknown, revoked or expired, or its user is locked");
             return;
         }
         var auth = UsernamePasswordAuthenticationToken.authenticated(

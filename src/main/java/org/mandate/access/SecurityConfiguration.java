@@ -71,7 +71,7 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                                 (request, response, e) -> BearerTokenFilter.unauthorized(
                                         response,
-                                        "A calendar feed needs a sign-in: add ?token= with an API token (account page)"),
+                                        "A calendar feed needs a sign-in: add ?token= with a calendar feed token (account page)"),
                                 feed)
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
                 .addFilterBefore(new BearerTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)

@@ -166,6 +166,86 @@ class SecurityIT {
         assertThat(forced.getBody()).contains("/account/password");
     }
 
+    /**
+     * A feed token issued on the account page opens a unit's calendar feed as ?token= and nothing
+     * else: as a bearer header the API refuses it. Issuing and revoking are audited with the kind.
+     */
+    @Test
+    void aFeedTokenFromTheAccountPageOpensTheFeedButNotTheApi() throws Exception {
+        user("feeder", false);
+        var loginPage = send(HttpRequest.newBuilder(URI.create(url("/login"))).build());
+        var signedIn = signIn("feeder", "correct-horse-battery", cookie(loginPage), csrf(loginPage.body()));
+        String session = cookie(signedIn);
+        // the reminders page links here with ?kind=feed: the form offers a feed token first
+        var account = send(HttpRequest.newBuilder(URI.create(url("/account?kind=feed")))
+                .header("Cookie", session)
+                .build());
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(account.body()).containsPattern("<option value=\"feed\" selected=\"selected\">Mã lịch</option>");
+        String form = "kind=feed&days=30&label=" + URLEncoder.encode("lịch Outlook", StandardCharsets.UTF_8) + "&_csrf="
+                + csrf(account.body());
+        var issuedPage = send(HttpRequest.newBuilder(URI.create(url("/account/tokens")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+        assertThat(issuedPage.statusCode()).isEqualTo(200);
+        Matcher shown = Pattern.compile("<code id=\"issued\">(mdf_[A-Za-z0-9_-]{43})</code>")
+                .matcher(issuedPage.body());
+        assertThat(shown.find()).as("the new feed token, shown once").isTrue();
+        String feed = shown.group(1);
+        assertThat(issuedPage.body()).contains("lịch Outlook", "Mã lịch", "calendar.ics?token=");
+        long id = jdbc.sql("SELECT id FROM api_token WHERE kind = 'feed' AND label = 'lịch Outlook'"
+                        + " AND user_id = (SELECT id FROM app_user WHERE username = 'feeder')")
+                .query(Long.class)
+                .single();
+        assertThat(jdbc.sql(
+                                "SELECT detail::text FROM audit_log WHERE entity = 'api_token' AND action = 'token_issued' AND entity_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .contains("\"kind\": \"feed\"", "\"user\": \"feeder\"");
+
+        long unit = catalog.find(
+                        new UnitQuery(LocalDate.now(), Hierarchy.LOCALITY, "province", null, "Quảng Ninh", 0, 1))
+                .items()
+                .getFirst()
+                .id();
+        String feedUrl = url("/api/units/" + unit + "/calendar.ics?token=" + feed);
+        assertThat(send(HttpRequest.newBuilder(URI.create(feedUrl)).build()).statusCode())
+                .isEqualTo(200);
+        var bearer = send(HttpRequest.newBuilder(URI.create(url("/api/audit")))
+                .header("Authorization", "Bearer " + feed)
+                .build());
+        assertThat(bearer.statusCode()).isEqualTo(401);
+        assertThat(bearer.body()).contains("opens only the calendar feed");
+
+        // an unknown kind is bad input naming the field
+        var bad = send(HttpRequest.newBuilder(URI.create(url("/account/tokens")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "kind=forever&days=30&label=x&_csrf=" + csrf(issuedPage.body())))
+                .build());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("field &#39;kind&#39;");
+
+        var revoked = send(HttpRequest.newBuilder(URI.create(url("/account/tokens/" + id + "/revoke")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf(issuedPage.body())))
+                .build());
+        assertThat(revoked.statusCode()).isEqualTo(302);
+        assertThat(send(HttpRequest.newBuilder(URI.create(feedUrl)).build()).statusCode())
+                .isEqualTo(401);
+        assertThat(jdbc.sql(
+                                "SELECT detail::text FROM audit_log WHERE entity = 'api_token' AND action = 'token_revoked' AND entity_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .contains("\"kind\": \"feed\"");
+    }
+
     @Test
     void auditOfAUnitOutsideScopeIsNotFound() {
         long langSon = catalog.find(

@@ -10,9 +10,11 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.mandate.access.ApiTokens;
 import org.mandate.access.Scopes;
+import org.mandate.access.TokenKind;
 import org.mandate.meeting.Meetings;
 import org.mandate.meeting.NewMeeting;
 import org.mandate.support.MandateIT;
@@ -45,14 +47,30 @@ class CalendarIT {
     Meetings meetings;
 
     private ResponseEntity<String> get(String uri) {
+        return get(uri, null);
+    }
+
+    private ResponseEntity<String> get(String uri, @Nullable String bearer) {
         return RestClient.builder()
                 .baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                .defaultHeaders(h -> {
+                    if (bearer != null) {
+                        h.setBearerAuth(bearer);
+                    }
+                })
                 .build()
                 .get()
                 .uri(uri)
                 .retrieve()
                 .toEntity(String.class);
+    }
+
+    private boolean used(long token) {
+        return jdbc.sql("SELECT last_used_at IS NOT NULL FROM api_token WHERE id = ?")
+                .param(token)
+                .query(Boolean.class)
+                .single();
     }
 
     private long commune() {
@@ -108,7 +126,8 @@ class CalendarIT {
                     null,
                     null));
         }
-        String token = tokens.issue("admin", "lịch", 1, "system:tests").token();
+        String token =
+                tokens.issue("admin", TokenKind.FEED, "lịch", 1, "system:tests").token();
         var response = get("/api/units/" + unit + "/calendar.ics?token=" + token);
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getHeaders().getContentType().toString()).startsWith("text/calendar");
@@ -166,20 +185,21 @@ class CalendarIT {
         var anonymous = get("/api/units/" + unit + "/calendar.ics");
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
         assertThat(anonymous.getHeaders().getContentType()).hasToString("application/problem+json;charset=UTF-8");
-        assertThat(anonymous.getBody()).contains("\"status\":401", "add ?token= with an API token");
+        assertThat(anonymous.getBody()).contains("\"status\":401", "add ?token= with a calendar feed token");
         // a token that is not one
         assertThat(get("/api/units/" + unit + "/calendar.ics?token=mdt_nothing")
                         .getStatusCode()
                         .value())
                 .isEqualTo(401);
         // an office of another province does not see this unit
-        String quangNinh = tokens.issue("quangninh", "lịch", 1, "system:tests").token();
+        String quangNinh = tokens.issue("quangninh", TokenKind.FEED, "lịch", 1, "system:tests")
+                .token();
         assertThat(get("/api/units/" + unit + "/calendar.ics?token=" + quangNinh)
                         .getStatusCode()
                         .value())
                 .isEqualTo(404);
         // a revoked token no longer opens the feed
-        var issued = tokens.issue("admin", "lịch", 1, "system:tests");
+        var issued = tokens.issue("admin", TokenKind.FEED, "lịch", 1, "system:tests");
         assertThat(get("/api/units/" + unit + "/calendar.ics?token=" + issued.token())
                         .getStatusCode()
                         .value())
@@ -194,6 +214,50 @@ class CalendarIT {
                         .getStatusCode()
                         .value())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aFeedTokenOpensTheFeedAloneAndAnApiTokenIsRefusedInItsAddress() {
+        long unit = commune();
+        String feedPath = "/api/units/" + unit + "/calendar.ics";
+        var feed = tokens.issue("admin", TokenKind.FEED, "lịch Outlook", 1, "system:tests");
+        var api = tokens.issue("admin", "script", 1, "system:tests");
+        assertThat(feed.token()).startsWith("mdf_");
+        assertThat(api.token()).startsWith("mdt_");
+        assertThat(used(feed.id())).isFalse();
+
+        // the feed token opens the feed, and its use is recorded
+        assertThat(get(feedPath + "?token=" + feed.token()).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(used(feed.id())).isTrue();
+
+        // a full API token in the address is refused, saying what to use instead, and not marked used
+        var full = get(feedPath + "?token=" + api.token());
+        assertThat(full.getStatusCode().value()).isEqualTo(401);
+        assertThat(full.getHeaders().getContentType()).hasToString("application/problem+json;charset=UTF-8");
+        assertThat(full.getBody()).contains("API token is not accepted in an address", "issue a calendar feed token");
+        assertThat(used(api.id())).isFalse();
+        // ... while as a header it still opens the feed and the API
+        assertThat(get(feedPath, api.token()).getStatusCode().value()).isEqualTo(200);
+        assertThat(get("/api/tasks?unit=" + unit, api.token()).getStatusCode().value())
+                .isEqualTo(200);
+
+        // the feed token opens nothing as a header: not the API, not even the feed
+        var asHeader = get("/api/tasks?unit=" + unit, feed.token());
+        assertThat(asHeader.getStatusCode().value()).isEqualTo(401);
+        assertThat(asHeader.getBody()).contains("opens only the calendar feed");
+        assertThat(get(feedPath, feed.token()).getStatusCode().value()).isEqualTo(401);
+        // nor in the query string of any other path, nor for anything but a GET of the feed
+        assertThat(get("/api/audit?token=" + feed.token()).getStatusCode().value())
+                .isEqualTo(401);
+        String mailbox = "/api/units/" + unit + "/mailbox";
+        assertThat(get(mailbox, api.token()).getStatusCode().value()).isEqualTo(200);
+        assertThat(get(mailbox + "?token=" + feed.token()).getStatusCode().value())
+                .isNotEqualTo(200)
+                .isEqualTo(get(mailbox).getStatusCode().value());
+
+        // a feed token that is not one (the right prefix, no such token) is refused too
+        assertThat(get(feedPath + "?token=mdf_nothing").getStatusCode().value()).isEqualTo(401);
     }
 
     private static String value(VEvent event, String property) {

@@ -79,7 +79,8 @@ class ReminderApi {
     @GetMapping(path = "/api/units/{id}/calendar.ics", produces = "text/calendar")
     @Operation(
             summary = "A unit's deadlines and working sessions as an iCalendar feed; calendar programs that cannot"
-                    + " send a header pass an API token as ?token= (docs/SECURITY.md); 401 without a sign-in")
+                    + " send a header pass a calendar feed token (mdf_..., not an API token) as ?token= (docs/SECURITY.md);"
+                    + " 401 without a sign-in")
     ResponseEntity<?> calendar(@PathVariable String id, @RequestParam(required = false) @Nullable String lang) {
         long unit = id(id);
         return ResponseEntity.ok()
