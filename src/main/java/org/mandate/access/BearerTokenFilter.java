@@ -49,6 +49,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
         return token == null || token.isBlank() ? null : token.strip();
     }
 
+    private static boolean onAccountPages(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/account") || path.startsWith("/account/");
+    }
+
     /** Answers 401 with a problem detail saying what to do (the detail holds no quote or backslash). */
     static void unauthorized(HttpServletResponse response, String detail) throws IOException {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -79,6 +84,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
         String token = header ? request.getHeader("Authorization").substring(7).strip() : feedToken(request);
         if (token == null) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (header && onAccountPages(request)) {
+            // a token does not issue tokens, revoke them or change the password: a leaked token
+            // must not be able to outlive its revocation by minting new ones
+            unauthorized(
+                    response,
+                    "The account pages (tokens, password) need a signed-in session: a token is not accepted"
+                            + " there");
             return;
         }
         TokenKind kind = header ? TokenKind.API : TokenKind.FEED;

@@ -430,7 +430,10 @@ public final class DatabaseBackup {
         // cannot have its triggers enabled again (indicator_value's superseded_by)
         execute(c, "SET CONSTRAINTS ALL IMMEDIATE");
         // the references checked by triggers rather than foreign keys (V17), whose triggers are off
-        String orphan = jdbc.sql("""
+        // (a backup from before the indicators has no such table)
+        String orphan = !present.containsKey("indicator_value")
+                ? null
+                : jdbc.sql("""
                         SELECT format('indicator_value %s refers to indicator %s and unit %s', v.id, v.indicator_id, v.unit_id)
                           FROM indicator_value v
                          WHERE NOT EXISTS (SELECT 1 FROM indicator i WHERE i.id = v.indicator_id)

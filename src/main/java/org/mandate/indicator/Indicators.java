@@ -86,6 +86,7 @@ public class Indicators {
                     entered.size() == 1 ? "unit" : "values[" + absent + "].unit",
                     "unit " + v.unitId() + " did not exist in " + v.period());
         }
+        values.raiseEpochs(indicator.id(), normalised);
         var existing = values.existing(indicator.id(), normalised);
         if (!existing.isEmpty()) {
             var first = existing.entrySet().iterator().next();
@@ -289,7 +290,9 @@ public class Indicators {
         return indicator.periodType() == PeriodType.YEAR ? 0 : 1;
     }
 
+    /** The current value, locked for a change (its epoch first: ValueStore.raiseEpochs). */
     private ValueRecord current(String code, long valueId) {
+        values.raiseEpochOf(valueId);
         var v = values.lock(valueId)
                 .filter(r -> r.indicator().equals(code))
                 .orElseThrow(() -> new NotFound("Value " + valueId + " of " + code + " was not found"));

@@ -140,12 +140,13 @@ public final class MergedTargets {
             weighted = weighted.add(targets.get(e.getKey()).multiply(w));
             total = total.add(w);
         }
-        if (total.signum() == 0) {
+        if (total.signum() <= 0) {
             return new Combined(
                     null,
                     false,
                     from,
-                    "the weights of units " + from + " add up to 0, so their targets cannot be averaged into one");
+                    "the weights of units " + from + " add up to " + Achievement.plain(total)
+                            + ", so their targets cannot be averaged into one");
         }
         BigDecimal average = weighted.divide(total, MathContext.DECIMAL64).setScale(6, RoundingMode.HALF_EVEN);
         return new Combined(Achievement.plain(average), true, from, null);

@@ -153,6 +153,23 @@ class SecurityIT {
                 .defaultStatusHandler(s -> true, (rq, rs) -> {})
                 .build();
         assertThat(status(client.get().uri("/api/audit"))).isEqualTo(200);
+        // a token cannot mint tokens (nor reach the password page): a leaked one must not outlive
+        // its revocation
+        int held = jdbc.sql("SELECT count(*) FROM api_token t JOIN app_user u ON u.id = t.user_id"
+                        + " WHERE u.username = 'scripted'")
+                .query(Integer.class)
+                .single();
+        assertThat(status(client.post()
+                        .uri("/account/tokens")
+                        .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                        .body("label=more&days=366")))
+                .isEqualTo(401);
+        assertThat(status(client.get().uri("/account"))).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT count(*) FROM api_token t JOIN app_user u ON u.id = t.user_id"
+                                + " WHERE u.username = 'scripted'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(held);
         tokens.revoke("scripted", issued.id(), "system:tests");
         assertThat(status(client.get().uri("/api/audit"))).isEqualTo(401);
 

@@ -469,11 +469,21 @@ class IndicatorIT {
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM indicator WHERE id = :id")
                         .param("id", indicator)
                         .update())
-                .isInstanceOf(DataIntegrityViolationException.class);
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("indicator_value");
+        // a unit that nothing but a value refers to (a real one is held by its versions too)
+        long bare = jdbc.sql("INSERT INTO org_unit (hierarchy) VALUES ('locality') RETURNING id")
+                .query(Long.class)
+                .single();
+        jdbc.sql(insert)
+                .param("indicator", indicator)
+                .param("units", new Long[] {bare})
+                .update();
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM org_unit WHERE id = :id")
-                        .param("id", unit)
+                        .param("id", bare)
                         .update())
-                .isInstanceOf(DataIntegrityViolationException.class);
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("indicator_value");
         // a value does not move to another unit (nor to one that does not exist), and an indicator
         // keeps its rule
         for (long other : List.of(-7L, province(jdbc, "Tuyên Quang", LAST_DAY))) {
@@ -491,7 +501,7 @@ class IndicatorIT {
                         .param("id", indicator)
                         .query(Integer.class)
                         .single())
-                .isEqualTo(1);
+                .isEqualTo(2);
     }
 
     private List<Long> partialCommunes(java.util.Collection<Long> communes) {

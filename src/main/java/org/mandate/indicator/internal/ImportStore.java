@@ -302,14 +302,14 @@ public class ImportStore {
      *     indicator, unit and period
      */
     public Written write(String actor) {
-        // the import writes in several statements, each raising the counters of the (indicator,
-        // period) it touches (V16) and so locking their rows: all of them first, in key order, so
-        // that two imports (or an import and an entry) queue rather than deadlock
-        jdbc.sql("""
-                        INSERT INTO indicator_value_epoch (indicator_id, period_start, epoch)
-                        SELECT DISTINCT indicator_id, period_first_day(period), 1 FROM value_import_resolved ORDER BY 1, 2
-                            ON CONFLICT (indicator_id, period_start) DO UPDATE SET epoch = indicator_value_epoch.epoch + 1
-                        """).update();
+        // the import writes in several statements, each raising the epochs of the (indicator,
+        // period) it touches (V16) and so locking their rows: all of those it will write first, in
+        // key order, as every writer of values does (ValueStore.raiseEpochs), so that writers queue
+        // rather than deadlock; figures left unchanged raise nothing
+        jdbc.sql(ValueStore.raiseEpochs("""
+                        SELECT indicator_id, period_first_day(period) AS period_start FROM value_import_resolved
+                         WHERE old_id IS NULL OR value <> old_value
+                        """)).update();
         int corrected = jdbc.sql("""
                         CREATE TEMP TABLE value_import_correction ON COMMIT DROP AS
                         SELECT nextval(pg_get_serial_sequence('indicator_value', 'id')) AS new_id, old_id, row_no

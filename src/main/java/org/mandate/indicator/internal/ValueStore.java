@@ -59,6 +59,37 @@ public class ValueStore {
         return found;
     }
 
+    /**
+     * Raises the epochs (V16) of the (indicator, period) pairs the query yields (columns
+     * indicator_id, period_start), in key order. Every writer of values does this first, before it
+     * touches a value: the statement triggers raise them again after each write, and a writer that
+     * locked a value before its epoch could deadlock with one that locked the epoch first (an
+     * import); this way they queue on the epochs.
+     */
+    static String raiseEpochs(String pairs) {
+        return """
+                INSERT INTO indicator_value_epoch (indicator_id, period_start, epoch)
+                SELECT DISTINCT indicator_id, period_start, 1 FROM (%s) k ORDER BY 1, 2
+                    ON CONFLICT (indicator_id, period_start) DO UPDATE SET epoch = indicator_value_epoch.epoch + 1
+                """.formatted(pairs);
+    }
+
+    /** The epochs of the indicator's periods, before an entry. */
+    public void raiseEpochs(long indicatorId, List<NewValue> values) {
+        jdbc.sql(raiseEpochs("SELECT CAST(:indicator AS bigint) AS indicator_id, period_first_day(p) AS period_start"
+                        + " FROM unnest(CAST(:periods AS text[])) p"))
+                .param("indicator", indicatorId)
+                .param("periods", values.stream().map(NewValue::period).toArray(String[]::new))
+                .update();
+    }
+
+    /** The epoch of a value's (indicator, period), before it is corrected, submitted or approved. */
+    public void raiseEpochOf(long valueId) {
+        jdbc.sql(raiseEpochs("SELECT indicator_id, period_start FROM indicator_value WHERE id = :id"))
+                .param("id", valueId)
+                .update();
+    }
+
     /** Inserts the values as drafts in one statement; returns their ids in the order given. */
     public List<Long> insert(long indicatorId, List<NewValue> values, String actor) {
         return jdbc.sql("""
