@@ -36,7 +36,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *       unit is checked with {@code unit_covered}, the list is filtered to the units under the grant)
  *       against the same call signed in with a whole-country grant (no scope filter), called in
  *       turns so that the machine's load falls on both alike. Before timing, both must return the
- *       same tasks in the same order with the same total for every input;
+ *       same tasks in the same order with the same total for every input, and the page must equal,
+ *       row for row, the page of the list computed whole and sorted ({@link TaskSearch#sorted});
+ *   <li>the same list read in deadline order (the whole-country grant's {@link Tasks#find}) against
+ *       the list computed whole and sorted, as it was before V18, in turns; target p95 under 100 ms;
  *   <li>the hashing of a sign-in: {@code PasswordEncoder.matches} of the application's encoder
  *       (bcrypt, cost 10) on a stored hash, against SHA-256 of an API token (what a request with a
  *       token costs instead), with bcrypt at costs 11 and 12 for information.
