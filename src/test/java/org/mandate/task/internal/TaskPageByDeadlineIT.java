@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The page walked in deadline order ({@link TaskPageByDeadline}) against the list computed whole
- * and sorted ({@link TaskSearch#sorted}), on tasks of Cao Bằng made for it (deadlines tied, moved
+ * and sorted ({@link TaskSearch#sorted}), on tasks of Sơn La made for it (deadlines tied, moved
  * by an approved extension, none; done on time and late; led by a commune that ended in 2025;
  * starting in the future) and on every other task of the shared database: for each unit, day,
  * status and page, the same rows (status, deadline in force, everything) and the same total.
@@ -45,28 +45,28 @@ class TaskPageByDeadlineIT {
     JdbcClient jdbc;
 
     private final LocalDate today = Tasks.today();
-    private long caoBang;
-    private long caoBangBefore;
+    private long sonLa;
+    private long sonLaBefore;
 
     @BeforeAll
-    void tasksOfCaoBang() throws Exception {
-        caoBang = province(jdbc, "Cao Bằng");
-        caoBangBefore = province(jdbc, "Cao Bằng", "2025-06-30");
+    void tasksOfSonLa() throws Exception {
+        sonLa = province(jdbc, "Sơn La");
+        sonLaBefore = province(jdbc, "Sơn La", "2025-06-30");
         long endedCommune =
                 jdbc.sql("""
                         SELECT c.unit_id FROM org_unit_version p JOIN org_unit_version c ON c.path <@ p.path
                          WHERE p.unit_id = :p AND p.valid @> DATE '2025-06-30' AND c.level = 'commune'
                            AND upper(c.valid) = DATE '2025-07-01' ORDER BY c.unit_id LIMIT 1
-                        """).param("p", caoBangBefore).query(Long.class).single();
+                        """).param("p", sonLaBefore).query(Long.class).single();
         long commune = jdbc.sql("""
                         SELECT c.unit_id FROM org_unit_version p JOIN org_unit_version c ON c.path <@ p.path
                          WHERE p.unit_id = :p AND p.valid @> CURRENT_DATE AND c.level = 'commune'
                            AND c.valid @> CURRENT_DATE ORDER BY c.unit_id LIMIT 1
-                        """).param("p", caoBang).query(Long.class).single();
+                        """).param("p", sonLa).query(Long.class).single();
         try (var job = Scopes.asSystem("test")) {
             LocalDate d = LocalDate.parse("2025-12-31");
-            task("Hai hạn trùng nhau (1)", caoBangBefore, LocalDate.parse("2025-01-10"), d);
-            task("Hai hạn trùng nhau (2)", caoBangBefore, LocalDate.parse("2025-01-10"), d);
+            task("Hai hạn trùng nhau (1)", sonLaBefore, LocalDate.parse("2025-01-10"), d);
+            task("Hai hạn trùng nhau (2)", sonLaBefore, LocalDate.parse("2025-01-10"), d);
             long onTime =
                     task("Xong đúng hạn", endedCommune, LocalDate.parse("2025-02-01"), LocalDate.parse("2025-05-30"));
             tasks.complete(onTime, LocalDate.parse("2025-05-20"), null);
@@ -79,9 +79,9 @@ class TaskPageByDeadlineIT {
                     task("Gia hạn khi đã quá hạn", commune, today.minusDays(60), today.minusDays(30)),
                     today.plusDays(60));
             extended(
-                    task("Gia hạn khi sắp đến hạn", caoBang, today.minusDays(300), today.plusDays(5)),
+                    task("Gia hạn khi sắp đến hạn", sonLa, today.minusDays(300), today.plusDays(5)),
                     today.plusDays(40));
-            task("Chưa bắt đầu", caoBang, today.plusDays(10), today.plusDays(100));
+            task("Chưa bắt đầu", sonLa, today.plusDays(10), today.plusDays(100));
         }
     }
 
@@ -107,13 +107,13 @@ class TaskPageByDeadlineIT {
                 Arrays.asList(null, "in_progress", "overdue", "done_on_time", "done_late", "ongoing", "due_soon");
         int compared = 0;
         for (LocalDate day : days) {
-            for (Long unit : Arrays.asList(caoBang, caoBangBefore, null)) {
+            for (Long unit : Arrays.asList(sonLa, sonLaBefore, null)) {
                 for (String status : statuses) {
                     compared += samePages(new TaskQuery(unit, true, status, day, null, null, null, null, null, 0, 1));
                 }
             }
         }
-        // the lists of Cao Bằng were not all empty
+        // the lists of Sơn La were not all empty
         assertThat(compared).isGreaterThan(100);
     }
 
@@ -141,7 +141,7 @@ class TaskPageByDeadlineIT {
 
     @Test
     void theListsFindGivesAreTheSortsWhicheverWayItReadsThem() {
-        for (Long unit : Arrays.asList(caoBang, null)) {
+        for (Long unit : Arrays.asList(sonLa, null)) {
             for (String status : Arrays.asList(null, "overdue", "in_progress", "due_soon")) {
                 var q = new TaskQuery(unit, true, status, today, null, null, null, null, null, 0, 4);
                 assertThat(search.find(q, true, List.of())).isEqualTo(search.sorted(q, true, List.of()));
