@@ -15,9 +15,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TaskSearch {
     private final JdbcClient jdbc;
+    private final TaskPageByDeadline byDeadline;
 
-    TaskSearch(JdbcClient jdbc) {
+    TaskSearch(JdbcClient jdbc, TaskPageByDeadline byDeadline) {
         this.jdbc = jdbc;
+        this.byDeadline = byDeadline;
     }
 
     /**
@@ -27,6 +29,21 @@ public class TaskSearch {
      *     of them (as of the day, following restructuring) are visible
      */
     public PageOf<TaskRow> find(TaskQuery q, boolean all, Collection<Long> roots) {
+        if (all) {
+            var page = byDeadline.find(q);
+            if (page.isPresent()) {
+                return page.get();
+            }
+        }
+        return sorted(q, all, roots);
+    }
+
+    /**
+     * The same list computed whole: every matching task with its status, counted and sorted, then
+     * the page cut out. What {@link #find} does when the list is not one {@link TaskPageByDeadline}
+     * serves, or is short enough that this is cheaper.
+     */
+    public PageOf<TaskRow> sorted(TaskQuery q, boolean all, Collection<Long> roots) {
         String sql = with(all) + TaskStore.ROW_FROM.replaceFirst("SELECT ", "SELECT count(*) OVER () AS total, ")
                 + where(q, all) + " ORDER BY dd.deadline NULLS LAST, t.id LIMIT :size OFFSET :offset";
         var spec =
