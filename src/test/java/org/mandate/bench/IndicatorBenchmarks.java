@@ -112,11 +112,11 @@ public final class IndicatorBenchmarks {
             var ready = app.getBean(RollUpReady.class);
             var filled = ready.fillAll();
             System.out.printf(
-                    "roll-ups kept ready: %,d periods of %d indicators filled in %.1f s%n",
+                    "roll-ups kept ready: %,d periods of %d (indicator, view) pairs filled in %.1f s%n",
                     filled.periods(), filled.indicators(), filled.seconds());
             report.seconds(
                     Report.fmt(
-                            "Filling the roll-ups kept ready from nothing: both views, %,d periods of %d indicators"
+                            "Filling the roll-ups kept ready from nothing: %,d periods of %d (indicator, view) pairs"
                                     + " (RollUpReady.fillAll)",
                             filled.periods(), filled.indicators()),
                     filled.seconds(),

@@ -41,7 +41,10 @@ public class RollUpReady {
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** What a fill did: indicators (in both views together) and periods written, and how long it took. */
+    /**
+     * What a fill did: the (indicator, view) pairs and the (indicator, view, period) rows written, and
+     * how long it took.
+     */
     public record Filled(int indicators, int periods, double seconds) {}
 
     @Scheduled(cron = "${mandate.indicator.ready-cron}")
@@ -49,7 +52,7 @@ public class RollUpReady {
         var filled = fillAll();
         if (filled.periods() > 0) {
             log.info(
-                    "Roll-ups kept ready: {} periods of {} indicators filled in {} s",
+                    "Roll-ups kept ready: {} periods of {} (indicator, view) pairs filled in {} s",
                     filled.periods(),
                     filled.indicators(),
                     String.format("%.2f", filled.seconds()));
