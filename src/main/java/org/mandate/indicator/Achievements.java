@@ -12,14 +12,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.mandate.access.Grant;
-import org.mandate.access.Role;
 import org.mandate.access.Scope;
 import org.mandate.access.Scopes;
 import org.mandate.audit.AuditLog;
 import org.mandate.audit.AuditRecord;
 import org.mandate.indicator.internal.TargetReads;
-import org.mandate.shared.AccessDenied;
 import org.mandate.shared.InputProblem;
 import org.springframework.boot.json.JsonWriter;
 import org.springframework.stereotype.Service;
@@ -97,12 +94,7 @@ public class Achievements {
     /** Sets how the indicator's trend is projected (an office or an administrator, audited). */
     @Transactional
     public Projection.Method setTrend(String code, String method) {
-        Scope scope = scopes.current();
-        boolean office = scope.grants().stream().map(Grant::role).anyMatch(r -> r == Role.ADMIN || r == Role.OFFICE);
-        if (!office) {
-            throw new AccessDenied((scope.signedIn() ? scope.username() : "An anonymous caller")
-                    + " may not change how indicators are projected: that needs an office or administrator grant");
-        }
+        Scope scope = catalogue.requireOffice("change how indicators are projected");
         Indicator indicator = catalogue.get(code);
         Projection.Method m;
         try {

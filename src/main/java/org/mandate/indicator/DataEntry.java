@@ -10,7 +10,6 @@ import org.mandate.access.Role;
 import org.mandate.access.Scope;
 import org.mandate.access.Scopes;
 import org.mandate.indicator.internal.ExchangeStore;
-import org.mandate.indicator.internal.SdmxCsv;
 import org.mandate.indicator.internal.ValueNumbers;
 import org.mandate.shared.InputProblem;
 import org.springframework.stereotype.Service;
@@ -158,10 +157,6 @@ public class DataEntry {
     }
 
     private static Period period(String text) {
-        try {
-            return SdmxCsv.period(text);
-        } catch (IllegalArgumentException e) {
-            throw InputProblem.field("period", e.getMessage());
-        }
+        return ValueExports.period("period", text);
     }
 }

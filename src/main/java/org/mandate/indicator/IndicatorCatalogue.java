@@ -173,7 +173,8 @@ public class IndicatorCatalogue {
         return store.targets(indicator.id(), unitId);
     }
 
-    private Scope requireOffice(String what) {
+    /** The caller's scope, when it holds an office or administrator grant anywhere; else AccessDenied. */
+    Scope requireOffice(String what) {
         Scope scope = scopes.current();
         boolean office = scope.grants().stream().map(Grant::role).anyMatch(r -> r == Role.ADMIN || r == Role.OFFICE);
         if (!office) {

@@ -240,17 +240,17 @@ public class Indicators {
                 ? null
                 : catalogue.get(indicator.weightIndicator()).id();
         LocalDate today = today();
-        if (view == View.AS_NOW
-                && unitId != null
-                && values.pathOn(unitId, today).isEmpty()) {
-            throw InputProblem.field(
-                    "unit",
-                    "unit " + unitId + " no longer exists; as it is now its figures are under the units that"
-                            + " succeeded it (read it as_was, or read its successors)");
-        }
+        // as it is now, the unit's path today (it must stand): the subtree read's root
+        String unitPath = view == View.AS_NOW && unitId != null
+                ? values.pathOn(unitId, today)
+                        .orElseThrow(() -> InputProblem.field(
+                                "unit",
+                                "unit " + unitId + " no longer exists; as it is now its figures are under the units"
+                                        + " that succeeded it (read it as_was, or read its successors)"))
+                : null;
         var read = view == View.AS_WAS
                 ? reads.asWas(indicator, weightId, first, last, unitId, subtree, levels)
-                : reads.asNow(indicator, weightId, first, last, unitId, subtree, today, levels);
+                : reads.asNow(indicator, weightId, first, last, unitId, unitPath, subtree, today, levels);
         var items = read.result().figures().stream()
                 .map(f -> new ValueItem(
                         f.unitId(),

@@ -316,7 +316,8 @@ public class ValueExports {
         return v == null ? null : Achievement.plain(v).toPlainString();
     }
 
-    private static Period period(String field, String text) {
+    /** A period written in any of its forms (2024, 2024-Q3, 2024-07, SDMX's); 400 naming the field. */
+    static Period period(String field, String text) {
         try {
             return SdmxCsv.period(text);
         } catch (IllegalArgumentException e) {

@@ -41,13 +41,7 @@ public class ExchangeStore {
 
     /** A stored current value with what an export names it by. */
     public record Stored(
-            String indicator,
-            String unitCode,
-            String period,
-            BigDecimal value,
-            String state,
-            String unitOfMeasure,
-            @Nullable String note) {}
+            String indicator, String unitCode, String period, BigDecimal value, String state, String unitOfMeasure) {}
 
     /**
      * The unit on the day the period is read at: the version standing on its last day, or, for a
@@ -159,7 +153,7 @@ public class ExchangeStore {
         streaming
                 .sql("""
                         SELECT i.code AS indicator, p.code AS unit_code, iv.period, iv.value, iv.state,
-                               i.unit_of_measure, iv.note
+                               i.unit_of_measure
                           FROM indicator_value iv
                           JOIN indicator i ON i.id = iv.indicator_id
                           JOIN LATERAL (SELECT v.code, v.path FROM org_unit_version v
@@ -186,8 +180,7 @@ public class ExchangeStore {
                             rs.getString("period"),
                             rs.getBigDecimal("value"),
                             rs.getString("state"),
-                            rs.getString("unit_of_measure"),
-                            rs.getString("note")));
+                            rs.getString("unit_of_measure")));
                 });
     }
 }

@@ -48,11 +48,6 @@ public enum ImportField {
         return names.getFirst();
     }
 
-    /** Whether the field is only read back from exports and not taken in. */
-    public boolean ignored() {
-        return this == UNIT_NAME || this == INDICATOR_NAME || this == STATE || this == ESTIMATE || this == OBS_STATUS;
-    }
-
     /**
      * The field a header names. SDMX-CSV 2.0 may label its columns ({@code REF_AREA: Reference
      * area}); the id before the colon counts.

@@ -162,14 +162,7 @@ public class RollUpPlaces {
                 .list();
         var links = jdbc.sql("""
                         SELECT predecessor_id, successor_id, effective_date, share = 'full', weight FROM org_succession
-                        """)
-                .query((rs, n) -> new Apportioning.Link(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getObject(3, LocalDate.class),
-                        rs.getBoolean(4),
-                        rs.getBigDecimal(5)))
-                .list();
+                        """).query(TargetReads::link).list();
         var apportioning = new Apportioning(links, new HashSet<>(standing));
         var rows = new Cuts();
         standing.forEach(u -> rows.add(u, u, BigDecimal.ZERO, null, true));

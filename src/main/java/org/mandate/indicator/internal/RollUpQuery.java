@@ -75,8 +75,7 @@ class RollUpQuery {
             LocalDate to,
             Shown shown) {
         boolean onePeriod = from.equals(to);
-        String sql = select(rule) + " FROM (" + placed(view, rule, shown, weightId != null, onePeriod) + ") x"
-                + " GROUP BY period_start, depth, node";
+        String sql = grouped(view, rule, shown, weightId != null, onePeriod);
         // The values of one period come out of indicator_value_rollup in unit order, and the places
         // out of their unit index in unit order: a merge join reads both once, where the hash join
         // the planner prefers builds a hash of every place on each read (2-3 times slower, measured
@@ -173,13 +172,17 @@ class RollUpQuery {
         return new Group(null, LocalDate.EPOCH, depth, 0, null, null, null, null, List.of(), 0, false, 0);
     }
 
-    /** A range of periods of one indicator whose roll-up in the view is missing or not current. */
-    record Stale(long indicatorId, LocalDate from, LocalDate to, int periods) {}
+    /**
+     * A range of periods of one indicator whose roll-up in the view is missing or not current, with
+     * the indicator's rule and weight.
+     */
+    record Stale(long indicatorId, Rollup rule, @Nullable Long weightId, LocalDate from, LocalDate to, int periods) {}
 
     /** What is not ready in the view, per indicator (rule none is never kept ready: nothing rolls up). */
     List<Stale> stale(View view) {
         return jdbc.sql("""
-                        SELECT e.indicator_id, min(e.period_start), max(e.period_start), count(*)
+                        SELECT e.indicator_id, i.rollup, i.weight_indicator_id,
+                               min(e.period_start), max(e.period_start), count(*)
                           FROM indicator_value_epoch e
                           JOIN indicator i ON i.id = e.indicator_id AND i.rollup <> 'none'
                           LEFT JOIN indicator_value_epoch we ON we.indicator_id = i.weight_indicator_id
@@ -187,14 +190,16 @@ class RollUpQuery {
                           LEFT JOIN indicator_rollup_ready r ON r.view = :view
                                 AND r.indicator_id = e.indicator_id AND r.period_start = e.period_start
                          WHERE r.indicator_id IS NULL OR r.epoch <> e.epoch OR r.weight_epoch <> coalesce(we.epoch, 0)
-                         GROUP BY e.indicator_id ORDER BY e.indicator_id
+                         GROUP BY e.indicator_id, i.rollup, i.weight_indicator_id ORDER BY e.indicator_id
                         """)
                 .param("view", view.code())
                 .query((rs, n) -> new Stale(
                         rs.getLong(1),
-                        rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class),
-                        rs.getInt(4)))
+                        Rollup.of(rs.getString(2)),
+                        rs.getObject(3, Long.class),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getInt(6)))
                 .list();
     }
 
@@ -204,8 +209,7 @@ class RollUpQuery {
      * periods written.
      */
     int fill(View view, Rollup rule, long indicatorId, @Nullable Long weightId, LocalDate from, LocalDate to) {
-        String groups = select(rule) + " FROM (" + placed(view, rule, new Shown.Top(1), weightId != null, false)
-                + ") x GROUP BY period_start, depth, node";
+        String groups = grouped(view, rule, new Shown.Top(1), weightId != null, false);
         return jdbc.sql("""
                         INSERT INTO indicator_rollup_ready
                                (view, indicator_id, period_start, epoch, weight_epoch, groups, filled_at)
@@ -272,6 +276,12 @@ class RollUpQuery {
              WHERE iv.indicator_id = :indicator AND iv.superseded_by IS NULL
                AND iv.period_start BETWEEN :from AND :to
             """.replace("\n", " ");
+
+    /** The roll-up's query: one group per (period, node) of the values placed in the view. */
+    private static String grouped(View view, Rollup rule, Shown shown, boolean withWeight, boolean onePeriod) {
+        return select(rule) + " FROM (" + placed(view, rule, shown, withWeight, onePeriod) + ") x"
+                + " GROUP BY period_start, depth, node";
+    }
 
     private static String select(Rollup rule) {
         String common = "SELECT node, period_start, depth, count(*) AS figures, bool_or(estimate) AS estimate,"

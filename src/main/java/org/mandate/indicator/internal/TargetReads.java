@@ -160,12 +160,7 @@ public class TargetReads {
                           FROM org_succession s JOIN reach r ON s.predecessor_id = r.unit_id
                         """)
                 .param("units", units.toArray(Long[]::new))
-                .query((rs, n) -> new Apportioning.Link(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getObject(3, LocalDate.class),
-                        rs.getBoolean(4),
-                        rs.getBigDecimal(5)))
+                .query(TargetReads::link)
                 .list();
     }
 
@@ -182,5 +177,14 @@ public class TargetReads {
                 .param("day", day)
                 .query(Long.class)
                 .list());
+    }
+
+    /**
+     * A succession as the apportioning reads it, from the columns (predecessor_id, successor_id,
+     * effective_date, share = 'full', weight) in that order.
+     */
+    static Apportioning.Link link(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Apportioning.Link(
+                rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getBoolean(4), rs.getBigDecimal(5));
     }
 }

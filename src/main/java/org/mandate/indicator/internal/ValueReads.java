@@ -35,12 +35,10 @@ public class ValueReads {
 
     private final RollUpQuery query;
     private final RollUpPlaces places;
-    private final ValueStore store;
 
-    ValueReads(RollUpQuery query, RollUpPlaces places, ValueStore store) {
+    ValueReads(RollUpQuery query, RollUpPlaces places) {
         this.query = query;
         this.places = places;
-        this.store = store;
     }
 
     /** The roll-up and, per period, how many figures could not be carried to a unit standing today. */
@@ -61,21 +59,22 @@ public class ValueReads {
         return read(indicator, groups, Map.of());
     }
 
-    /** @param levels with no unit, how many levels from the top are shown (1: the provinces) */
+    /**
+     * @param unitPath the unit's path today (it stands), when there is a unit
+     * @param levels with no unit, how many levels from the top are shown (1: the provinces)
+     */
     public Read asNow(
             Indicator indicator,
             @Nullable Long weightId,
             Period from,
             Period to,
             @Nullable Long unit,
+            @Nullable String unitPath,
             boolean subtree,
             LocalDate today,
             int levels) {
         places.ensureFor(today);
-        String rootPath = unit == null || !subtree
-                ? null
-                : store.pathOn(unit, today)
-                        .orElseThrow(() -> new IllegalStateException("unit " + unit + " does not stand on " + today));
+        String rootPath = unit == null || !subtree ? null : unitPath;
         var shown = shown(unit, subtree, levels, rootPath);
         var groups = groups(View.AS_NOW, indicator, weightId, from, to, shown);
         var notCarried = new TreeMap<Period, Integer>();

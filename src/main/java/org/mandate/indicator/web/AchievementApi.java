@@ -1,9 +1,11 @@
 package org.mandate.indicator.web;
 
+import static org.mandate.indicator.web.WebParams.blankToNull;
+import static org.mandate.indicator.web.WebParams.parse;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.Map;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.mandate.indicator.AchievementReport;
 import org.mandate.indicator.Achievements;
@@ -11,7 +13,6 @@ import org.mandate.indicator.PeerRankings;
 import org.mandate.indicator.RankingReport;
 import org.mandate.indicator.TermComparison;
 import org.mandate.indicator.TermComparisons;
-import org.mandate.indicator.View;
 import org.mandate.shared.InputProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +45,7 @@ class AchievementApi {
             @RequestParam(required = false) @Nullable String term,
             @RequestParam(defaultValue = "as_was") String view) {
         requireUnitAndTerm(unit, term);
-        return achievements.achievement(code, unit, term, parse("view", view, View::of));
+        return achievements.achievement(code, unit, term, WebParams.view(view));
     }
 
     @GetMapping("/api/indicators/{code}/term-comparison")
@@ -58,7 +59,7 @@ class AchievementApi {
             @RequestParam(required = false) @Nullable String term,
             @RequestParam(defaultValue = "as_was") String view) {
         requireUnitAndTerm(unit, term);
-        return comparisons.compare(code, unit, term, parse("view", view, View::of));
+        return comparisons.compare(code, unit, term, WebParams.view(view));
     }
 
     @GetMapping("/api/indicators/{code}/ranking")
@@ -92,7 +93,7 @@ class AchievementApi {
                 period.strip(),
                 parse("by", by, PeerRankings.By::of),
                 blankToNull(term),
-                parse("view", view, View::of),
+                WebParams.view(view),
                 blankToNull(level));
     }
 
@@ -116,17 +117,5 @@ class AchievementApi {
         if (term == null || term.isBlank()) {
             throw InputProblem.field("term", "missing: the congress term, such as 2020-2025");
         }
-    }
-
-    private static <T> T parse(String field, String text, Function<String, T> parser) {
-        try {
-            return parser.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw InputProblem.field(field, e.getMessage());
-        }
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

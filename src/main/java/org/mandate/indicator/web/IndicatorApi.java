@@ -1,5 +1,8 @@
 package org.mandate.indicator.web;
 
+import static org.mandate.indicator.web.WebParams.blankToNull;
+import static org.mandate.indicator.web.WebParams.parse;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.math.BigDecimal;
@@ -95,7 +98,7 @@ class IndicatorApi {
                     @RequestParam(required = false)
                     @Nullable
                     Integer levels) {
-        View parsed = parse("view", view, View::of);
+        View parsed = WebParams.view(view);
         if (levels == null) {
             return indicators.values(code, unit, subtree, blankToNull(from), blankToNull(to), parsed);
         }
@@ -239,18 +242,6 @@ class IndicatorApi {
             throw InputProblem.field(field, "missing");
         }
         return text.strip();
-    }
-
-    private static <T> T parse(String field, String text, java.util.function.Function<String, T> parser) {
-        try {
-            return parser.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw InputProblem.field(field, e.getMessage());
-        }
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static long id(String field, String text) {

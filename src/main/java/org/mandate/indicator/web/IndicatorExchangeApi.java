@@ -1,5 +1,7 @@
 package org.mandate.indicator.web;
 
+import static org.mandate.indicator.web.WebParams.blankToNull;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -105,12 +107,7 @@ class IndicatorExchangeApi {
             throws IOException {
         String uri = request.getRequestURI();
         Format format = uri.endsWith(".xlsx") ? Format.XLSX : uri.endsWith(".sdmx.csv") ? sdmx(version) : Format.CSV;
-        View v;
-        try {
-            v = View.of(view);
-        } catch (IllegalArgumentException e) {
-            throw InputProblem.field("view", e.getMessage());
-        }
+        View v = WebParams.view(view);
         // the read is checked before anything is sent, so that a bad query is a problem detail
         var buffer = new java.io.ByteArrayOutputStream();
         exports.view(code, unit, subtree, blankToNull(from), blankToNull(to), v, format, buffer);
@@ -169,9 +166,5 @@ class IndicatorExchangeApi {
 
     private static String attachment(String name) {
         return ContentDisposition.attachment().filename(name).build().toString();
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

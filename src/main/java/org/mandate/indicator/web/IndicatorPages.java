@@ -84,7 +84,7 @@ class IndicatorPages {
             Model model,
             Locale locale) {
         Indicator indicator = catalogue.get(code);
-        View v = parse(view);
+        View v = WebParams.view(view);
         Long shown = unit != null ? unit : defaultUnit();
         List<Term> terms = catalogue.terms();
         boolean termGiven = term != null && !term.isBlank();
@@ -107,6 +107,7 @@ class IndicatorPages {
                 for (Term t : terms.reversed()) {
                     if (termGiven
                             || !report.series().isEmpty()
+                            || t.equals(chosen)
                             || t.startYear() > Indicators.today().getYear()) {
                         continue;
                     }
@@ -263,14 +264,6 @@ class IndicatorPages {
                 .filter(t -> t.code().equals(code.strip()))
                 .findFirst()
                 .orElseThrow(() -> InputProblem.field("term", "there is no term '" + code + "'"));
-    }
-
-    private static View parse(String view) {
-        try {
-            return View.of(view);
-        } catch (IllegalArgumentException e) {
-            throw InputProblem.field("view", e.getMessage());
-        }
     }
 
     private static Period period(Indicator indicator, String text) {
