@@ -59,7 +59,8 @@ class RollUpPlacesTest {
 
     /**
      * The pieces the roll-up computes from the cuts (indicator_piece, V11, here in Java) add up to
-     * the value exactly, however a split cuts it: nothing lost, nothing doubled.
+     * the value exactly, however a split cuts it: nothing lost, nothing doubled. IndicatorPieceIT
+     * holds the database's function itself to the same.
      */
     @Property
     void thePiecesOfAValueAddUpToIt(
