@@ -136,15 +136,11 @@ public class Achievements {
     }
 
     static Period first(Indicator indicator, int year) {
-        return new Period(indicator.periodType(), year, indicator.periodType() == PeriodType.YEAR ? 0 : 1);
+        return Period.containing(indicator.periodType(), LocalDate.of(year, 1, 1));
     }
 
     static Period last(Indicator indicator, int year) {
-        return switch (indicator.periodType()) {
-            case YEAR -> new Period(PeriodType.YEAR, year, 0);
-            case QUARTER -> new Period(PeriodType.QUARTER, year, 4);
-            case MONTH -> new Period(PeriodType.MONTH, year, 12);
-        };
+        return Period.containing(indicator.periodType(), LocalDate.of(year, 12, 31));
     }
 
     /**

@@ -227,12 +227,9 @@ public class Indicators {
         } else {
             scopes.requireRead(unitId, "Unit " + unitId);
         }
-        Period first = from == null
-                ? new Period(indicator.periodType(), 1900, firstPart(indicator))
-                : period("from", from, indicator.periodType());
-        Period last = to == null
-                ? new Period(indicator.periodType(), 2200, firstPart(indicator))
-                : period("to", to, indicator.periodType());
+        Period first =
+                from == null ? Achievements.first(indicator, 1900) : period("from", from, indicator.periodType());
+        Period last = to == null ? Achievements.first(indicator, 2200) : period("to", to, indicator.periodType());
         if (last.compareTo(first) < 0) {
             throw InputProblem.field("to", last + " is before " + first);
         }
@@ -284,10 +281,6 @@ public class Indicators {
     private static String sample(Set<Long> units) {
         String shown = units.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", "));
         return units.size() > 10 ? shown + " and " + (units.size() - 10) + " more" : shown;
-    }
-
-    private static int firstPart(Indicator indicator) {
-        return indicator.periodType() == PeriodType.YEAR ? 0 : 1;
     }
 
     /** The current value, locked for a change (its epoch first: ValueStore.raiseEpochs). */

@@ -99,17 +99,11 @@ public class ValueExports {
                 try (var sheet = new ValueSheet("Số liệu", VIEW_COLUMNS)) {
                     for (int i = 0; i < series.items().size(); i++) {
                         ValueItem item = series.items().get(i);
-                        var label = labels.get(ExchangeStore.key(units.get(i), days.get(i)));
-                        sheet.add(Arrays.asList(
-                                label == null ? null : label.code(),
-                                label == null ? null : label.name(),
-                                item.period(),
-                                indicator.code(),
-                                indicator.nameVi(),
-                                item.value(),
-                                indicator.unitOfMeasure(),
-                                state(item.state()),
-                                item.estimate() ? "có" : null));
+                        sheet.add(viewRow(
+                                indicator,
+                                item,
+                                labels.get(ExchangeStore.key(units.get(i), days.get(i))),
+                                item.value()));
                     }
                     if (!series.notes().isEmpty()) {
                         var lines = new ArrayList<String>();
@@ -125,17 +119,14 @@ public class ValueExports {
                     csv.row(VIEW_COLUMNS.stream().map(Column::header).toList());
                     for (int i = 0; i < series.items().size(); i++) {
                         ValueItem item = series.items().get(i);
-                        var label = labels.get(ExchangeStore.key(units.get(i), days.get(i)));
-                        csv.row(Arrays.asList(
-                                label == null ? null : label.code(),
-                                label == null ? null : label.name(),
-                                item.period(),
-                                indicator.code(),
-                                indicator.nameVi(),
-                                plain(item.value()),
-                                indicator.unitOfMeasure(),
-                                state(item.state()),
-                                item.estimate() ? "có" : null));
+                        csv.row(viewRow(
+                                        indicator,
+                                        item,
+                                        labels.get(ExchangeStore.key(units.get(i), days.get(i))),
+                                        plain(item.value()))
+                                .stream()
+                                .map(cell -> cell == null ? null : cell.toString())
+                                .toList());
                     }
                 }
             }
@@ -314,6 +305,21 @@ public class ValueExports {
 
     private static @Nullable String plain(@Nullable BigDecimal v) {
         return v == null ? null : Achievement.plain(v).toPlainString();
+    }
+
+    /** A row of a view's export (VIEW_COLUMNS), the figure as the format writes it. */
+    private static List<@Nullable Object> viewRow(
+            Indicator indicator, ValueItem item, ExchangeStore.@Nullable Label label, @Nullable Object value) {
+        return Arrays.asList(
+                label == null ? null : label.code(),
+                label == null ? null : label.name(),
+                item.period(),
+                indicator.code(),
+                indicator.nameVi(),
+                value,
+                indicator.unitOfMeasure(),
+                state(item.state()),
+                item.estimate() ? "có" : null);
     }
 
     /** A period written in any of its forms (2024, 2024-Q3, 2024-07, SDMX's); 400 naming the field. */
