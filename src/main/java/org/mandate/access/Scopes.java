@@ -168,12 +168,7 @@ public class Scopes {
         if (scope.wholeCountryAs(roles)) {
             return java.util.Set.copyOf(unitIds);
         }
-        var allowed = List.of(roles);
-        var roots = scope.grants().stream()
-                .filter(g -> !g.wholeCountry() && allowed.contains(g.role()))
-                .map(Grant::unitId)
-                .collect(java.util.stream.Collectors.toSet());
-        return catalog.covered(unitIds, roots, today());
+        return catalog.covered(unitIds, scope.rootsAs(roles), today());
     }
 
     /** @throws AccessDenied unless a grant with one of the roles covers the unit */
