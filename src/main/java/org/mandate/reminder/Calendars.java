@@ -1,6 +1,5 @@
 package org.mandate.reminder;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,9 +55,7 @@ public class Calendars {
             unitName = catalog.history(unitId).latest().fullName();
         }
         String base = settings.baseUrl();
-        String host = URI.create(base).getHost() == null
-                ? "mandate"
-                : URI.create(base).getHost();
+        String host = settings.host();
         Instant now = Instant.now();
         var ics = new Ical()
                 .begin("VCALENDAR")
