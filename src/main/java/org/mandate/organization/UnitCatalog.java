@@ -55,6 +55,11 @@ public class UnitCatalog {
         return text.isBlank() ? List.of() : search.acrossTime(text, limit);
     }
 
+    /** Whether there is a unit of this id (standing today or not). */
+    public boolean exists(long unitId) {
+        return units.exists(unitId);
+    }
+
     public UnitVersion asOf(long unitId, LocalDate date) {
         return units.asOf(unitId, date).orElseThrow(() -> new NotFound("Unit " + unitId + " did not stand on " + date));
     }
