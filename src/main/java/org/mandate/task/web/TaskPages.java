@@ -87,15 +87,6 @@ class TaskPages {
         return "tasks/dashboard";
     }
 
-    /** The unit's name on the day, or its last name when it no longer stood then. */
-    private String name(long unit, LocalDate day) {
-        try {
-            return catalog.asOf(unit, day).fullName();
-        } catch (org.mandate.shared.NotFound ended) {
-            return catalog.history(unit).latest().fullName();
-        }
-    }
-
     @GetMapping("/tasks")
     String list(
             @RequestParam(required = false) @Nullable Long unit,
