@@ -67,7 +67,7 @@ final class Commands {
                 var origin = Origin.set("cli")) {
             return switch (command) {
                 case "token" -> token(context, options);
-                case "audit" -> audit(context, options);
+                case "audit" -> audit(context);
                 case "backup" -> backup(context, options);
                 case "restore" -> restore(context, options);
                 default -> usage("unknown command " + command);
@@ -207,10 +207,7 @@ final class Commands {
     }
 
     private static int token(ConfigurableApplicationContext context, Options options) {
-        String user = options.value("--user");
-        if (user == null) {
-            return usage("token needs --user NAME");
-        }
+        String user = options.value("--user"); // present: wrongBeforeStart checked it, and --days
         int days = Integer.parseInt(options.valueOr("--days", "30"));
         boolean feed = options.flag("--feed");
         var issued = context.getBean(ApiTokens.class)
@@ -231,10 +228,8 @@ final class Commands {
         return 0;
     }
 
-    private static int audit(ConfigurableApplicationContext context, Options options) {
-        if (!options.positional().equals(List.of("verify"))) {
-            return usage("audit takes one subcommand: verify");
-        }
+    /** {@code audit verify}, the one subcommand (wrongBeforeStart refused any other). */
+    private static int audit(ConfigurableApplicationContext context) {
         var check = context.getBean(AuditLog.class).verify();
         if (check.intact()) {
             System.out.println("Audit chain intact: " + check.entries() + " entries; head hash " + check.headHash());

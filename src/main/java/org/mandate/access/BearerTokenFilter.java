@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,10 +23,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final Users users;
+    private final RequestMatcher feed;
 
-    BearerTokenFilter(ApiTokens tokens, Users users) {
+    /** {@code feed} matches a GET of a unit's calendar feed: the one address taking a feed token. */
+    BearerTokenFilter(ApiTokens tokens, Users users, RequestMatcher feed) {
         this.tokens = tokens;
         this.users = users;
+        this.feed = feed;
     }
 
     static boolean carriesToken(HttpServletRequest request) {
@@ -33,16 +37,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
-    private static final java.util.regex.Pattern FEED =
-            java.util.regex.Pattern.compile("/api/units/[^/]+/calendar\\.ics");
-
     /** The token of a calendar feed's query string, or null. */
-    static @org.jspecify.annotations.Nullable String feedToken(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod())) {
-            return null;
-        }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!FEED.matcher(path).matches()) {
+    private @org.jspecify.annotations.Nullable String feedToken(HttpServletRequest request) {
+        if (!feed.matches(request)) {
             return null;
         }
         String token = request.getParameter("token");

@@ -29,6 +29,18 @@ public record Scope(@Nullable String username, List<Grant> grants) {
         return grants.stream().anyMatch(g -> g.wholeCountry() && allowed.contains(g.role()));
     }
 
+    /**
+     * Root units of the grants over a unit (not the whole country) with one of the roles:
+     * {@code rootsAs(Role.ADMIN)} are the units an administrator administers, below the country.
+     */
+    public Set<Long> rootsAs(Role... roles) {
+        var allowed = List.of(roles);
+        return grants.stream()
+                .filter(g -> !g.wholeCountry() && allowed.contains(g.role()))
+                .map(Grant::unitId)
+                .collect(Collectors.toSet());
+    }
+
     public boolean changesEverything() {
         return grants.stream().anyMatch(g -> g.wholeCountry() && g.role().changesRecords());
     }

@@ -74,11 +74,19 @@ public class Scopes {
      * computing the scope's units when the caller has already narrowed the list to a unit within it.
      */
     public boolean coversSubtreeAsOf(Scope scope, long unitId, LocalDate day) {
+        return readCoverage(scope, unitId, day).stoodUnder();
+    }
+
+    /**
+     * What the scope's read grants say of the unit (see {@link Users#coverage}): everything for a
+     * whole-country reader, nothing for a scope with no grants, without asking the database.
+     */
+    private Users.Coverage readCoverage(Scope scope, long unitId, LocalDate day) {
         if (scope.readsEverything()) {
-            return true;
+            return new Users.Coverage(true, true);
         }
         var roots = scope.readRoots();
-        return !roots.isEmpty() && users.coverage(unitId, roots, today(), day).stoodUnder();
+        return roots.isEmpty() ? new Users.Coverage(false, false) : users.coverage(unitId, roots, today(), day);
     }
 
     /**
@@ -89,12 +97,7 @@ public class Scopes {
      * @throws NotFound when the current user may not read records of the unit
      */
     public boolean requireReadOfSubtree(long unitId, LocalDate day, String what) {
-        Scope scope = current();
-        if (scope.readsEverything()) {
-            return true;
-        }
-        var roots = scope.readRoots();
-        var coverage = roots.isEmpty() ? new Users.Coverage(false, false) : users.coverage(unitId, roots, today(), day);
+        var coverage = readCoverage(current(), unitId, day);
         if (!coverage.coveredToday()) {
             throw new NotFound(what + " was not found");
         }
@@ -168,12 +171,7 @@ public class Scopes {
         if (scope.wholeCountryAs(roles)) {
             return java.util.Set.copyOf(unitIds);
         }
-        var allowed = List.of(roles);
-        var roots = scope.grants().stream()
-                .filter(g -> !g.wholeCountry() && allowed.contains(g.role()))
-                .map(Grant::unitId)
-                .collect(java.util.stream.Collectors.toSet());
-        return catalog.covered(unitIds, roots, today());
+        return catalog.covered(unitIds, scope.rootsAs(roles), today());
     }
 
     /** @throws AccessDenied unless a grant with one of the roles covers the unit */

@@ -74,7 +74,7 @@ class SecurityConfiguration {
                                         "A calendar feed needs a sign-in: add ?token= with a calendar feed token (account page)"),
                                 feed)
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
-                .addFilterBefore(new BearerTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, users, feed), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(users), BasicAuthenticationFilter.class);
         return http.build();
     }

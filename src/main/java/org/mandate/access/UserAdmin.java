@@ -49,7 +49,7 @@ public class UserAdmin {
     @Transactional(readOnly = true)
     public List<UserView> list() {
         Scope admin = requireAdministrator();
-        return users.holdingGrantsUnder(admin.wholeCountryAs(Role.ADMIN) ? null : adminRoots(admin)).stream()
+        return users.holdingGrantsUnder(admin.wholeCountryAs(Role.ADMIN) ? null : admin.rootsAs(Role.ADMIN)).stream()
                 .map(a -> new UserView(
                         a.user().username(), a.user().displayName(), a.user().mustChangePassword(), a.grants()))
                 .toList();
@@ -63,13 +63,6 @@ public class UserAdmin {
     /** Which of the units the current administrator may give and take grants at, in one query. */
     public java.util.Set<Long> mayGrantAt(java.util.Collection<Long> unitIds) {
         return scopes.mayActAt(requireAdministrator(), unitIds, Role.ADMIN);
-    }
-
-    private static java.util.Set<Long> adminRoots(Scope admin) {
-        return admin.grants().stream()
-                .filter(g -> g.role() == Role.ADMIN && !g.wholeCountry())
-                .map(Grant::unitId)
-                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Transactional

@@ -55,8 +55,23 @@ public class UnitCatalog {
         return text.isBlank() ? List.of() : search.acrossTime(text, limit);
     }
 
+    /** Whether there is a unit of this id (standing today or not). */
+    public boolean exists(long unitId) {
+        return units.exists(unitId);
+    }
+
     public UnitVersion asOf(long unitId, LocalDate date) {
         return units.asOf(unitId, date).orElseThrow(() -> new NotFound("Unit " + unitId + " did not stand on " + date));
+    }
+
+    /**
+     * The unit as it stood on the day or, when it did not stand then (it had ended), its latest
+     * version: to name a unit whether or not it still stands.
+     *
+     * @throws NotFound when there is no such unit
+     */
+    public UnitVersion versionOn(long unitId, LocalDate day) {
+        return units.asOf(unitId, day).orElseGet(() -> history(unitId).latest());
     }
 
     /** The unit and the units above it as they stood on a date, root first; empty if it did not stand. */

@@ -1,6 +1,5 @@
 package org.mandate.reminder;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import org.mandate.meeting.MeetingView;
 import org.mandate.meeting.Meetings;
 import org.mandate.organization.UnitCatalog;
 import org.mandate.reminder.internal.Ical;
-import org.mandate.shared.NotFound;
 import org.mandate.task.TaskQuery;
 import org.mandate.task.TaskRow;
 import org.mandate.task.TaskStatus;
@@ -48,17 +46,12 @@ public class Calendars {
     public String ics(long unitId, boolean english) {
         scopes.requireRead(unitId, "Unit " + unitId);
         LocalDate today = Tasks.today();
-        String unitName;
-        try {
-            var version = catalog.asOf(unitId, today);
-            unitName = english && version.nameEn() != null ? version.nameEn() : version.fullName();
-        } catch (NotFound ended) {
-            unitName = catalog.history(unitId).latest().fullName();
-        }
+        var version = catalog.versionOn(unitId, today);
+        // a unit that has ended is called by its last full name, in either language
+        String unitName =
+                english && version.nameEn() != null && version.isValidOn(today) ? version.nameEn() : version.fullName();
         String base = settings.baseUrl();
-        String host = URI.create(base).getHost() == null
-                ? "mandate"
-                : URI.create(base).getHost();
+        String host = settings.host();
         Instant now = Instant.now();
         var ics = new Ical()
                 .begin("VCALENDAR")

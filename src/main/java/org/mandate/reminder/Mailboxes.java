@@ -9,6 +9,7 @@ import org.mandate.access.Scope;
 import org.mandate.access.Scopes;
 import org.mandate.audit.AuditLog;
 import org.mandate.audit.AuditRecord;
+import org.mandate.organization.UnitCatalog;
 import org.mandate.shared.InputProblem;
 import org.mandate.shared.NotFound;
 import org.springframework.boot.json.JsonWriter;
@@ -26,11 +27,13 @@ public class Mailboxes {
     private final JdbcClient jdbc;
     private final Scopes scopes;
     private final AuditLog audit;
+    private final UnitCatalog catalog;
 
-    Mailboxes(JdbcClient jdbc, Scopes scopes, AuditLog audit) {
+    Mailboxes(JdbcClient jdbc, Scopes scopes, AuditLog audit, UnitCatalog catalog) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
+        this.catalog = catalog;
     }
 
     @Transactional(readOnly = true)
@@ -52,15 +55,17 @@ public class Mailboxes {
         String address = check(email);
         Scope scope = scopes.current();
         var before = find(unitId);
-        jdbc.sql("""
+        Mailbox after = jdbc.sql("""
                         INSERT INTO reminder_mailbox (unit_id, email, updated_by) VALUES (:unit, :email, :actor)
                         ON CONFLICT (unit_id) DO UPDATE SET email = EXCLUDED.email, updated_by = EXCLUDED.updated_by,
                                updated_at = now()
+                        RETURNING unit_id, email, updated_by, updated_at
                         """)
                 .param("unit", unitId)
                 .param("email", address)
                 .param("actor", actor(scope))
-                .update();
+                .query(Mailboxes::mailbox)
+                .single();
         audit.record(new AuditRecord(
                 actor(scope),
                 "set_mailbox",
@@ -70,7 +75,7 @@ public class Mailboxes {
                 "{}",
                 before.map(Mailboxes::json).orElse(null),
                 json(new Mailbox(unitId, address, actor(scope), null))));
-        return find(unitId).orElseThrow();
+        return after;
     }
 
     @Transactional
@@ -89,19 +94,21 @@ public class Mailboxes {
     private java.util.Optional<Mailbox> find(long unitId) {
         return jdbc.sql("SELECT unit_id, email, updated_by, updated_at FROM reminder_mailbox WHERE unit_id = :unit")
                 .param("unit", unitId)
-                .query((rs, n) -> new Mailbox(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                .query(Mailboxes::mailbox)
                 .optional();
     }
 
+    /** A row of reminder_mailbox as unit_id, email, updated_by, updated_at. */
+    private static Mailbox mailbox(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Mailbox(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getTimestamp(4).toInstant());
+    }
+
     private void exists(long unitId) {
-        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM org_unit WHERE id = :id)")
-                .param("id", unitId)
-                .query(Boolean.class)
-                .single()) {
+        if (!catalog.exists(unitId)) {
             throw new NotFound("Unit " + unitId + " was not found");
         }
     }

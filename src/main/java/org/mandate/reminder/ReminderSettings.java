@@ -1,5 +1,6 @@
 package org.mandate.reminder;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -60,5 +61,11 @@ public record ReminderSettings(
             throw new IllegalArgumentException("mandate.reminders.languages: name vi, en or both");
         }
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** The host of {@code baseUrl}, or {@code mandate} when it names none: for feeds' UIDs and mails' ids. */
+    public String host() {
+        String host = URI.create(baseUrl).getHost();
+        return host == null ? "mandate" : host;
     }
 }

@@ -104,6 +104,13 @@ public class UnitRepository {
                 .list();
     }
 
+    public boolean exists(long unitId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM org_unit WHERE id = :id)")
+                .param("id", unitId)
+                .query(Boolean.class)
+                .single();
+    }
+
     public Optional<Hierarchy> hierarchy(long unitId) {
         return jdbc.sql("SELECT hierarchy FROM org_unit WHERE id = :id")
                 .param("id", unitId)

@@ -1,6 +1,5 @@
 package org.mandate.reminder.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,6 +13,8 @@ public final class Ical {
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** The longest line, in octets, before it is folded (RFC 5545, 3.1). */
+    private static final int LINE_OCTETS = 75;
 
     private final StringBuilder out = new StringBuilder();
 
@@ -58,14 +59,12 @@ public final class Ical {
 
     private Ical line(String line) {
         int octets = 0;
-        int limit = 75;
         for (int i = 0; i < line.length(); ) {
             int cp = line.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + size > limit) {
+            int size = utf8Octets(cp);
+            if (octets + size > LINE_OCTETS) {
                 out.append("\r\n ");
                 octets = 1;
-                limit = 75;
             }
             out.appendCodePoint(cp);
             octets += size;
@@ -73,5 +72,19 @@ public final class Ical {
         }
         out.append("\r\n");
         return this;
+    }
+
+    /** The octets of a code point in UTF-8; a lone surrogate is written as one ({@code ?}). */
+    private static int utf8Octets(int cp) {
+        if (cp < 0x80) {
+            return 1;
+        } else if (cp < 0x800) {
+            return 2;
+        } else if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+            return 1;
+        } else if (cp < 0x10000) {
+            return 3;
+        }
+        return 4;
     }
 }

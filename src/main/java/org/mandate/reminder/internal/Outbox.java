@@ -2,7 +2,6 @@ package org.mandate.reminder.internal;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,15 +129,10 @@ public class Outbox {
         helper.setText(mail.body(), false);
         // the same Message-ID on every attempt: a copy sent again after a crash is one message to
         // the mail stores that collapse duplicates
-        message.setHeader("Message-ID", "<reminder-" + mail.id() + "@" + host() + ">");
+        message.setHeader("Message-ID", "<reminder-" + mail.id() + "@" + settings.host() + ">");
         message.setHeader("Content-Language", String.join(", ", settings.languages()));
         message.setHeader("Auto-Submitted", "auto-generated");
         return message;
-    }
-
-    private String host() {
-        String host = URI.create(settings.baseUrl()).getHost();
-        return host == null ? "mandate" : host;
     }
 
     private static String interval(Duration d) {

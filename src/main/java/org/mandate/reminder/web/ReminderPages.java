@@ -5,7 +5,6 @@ import org.jspecify.annotations.Nullable;
 import org.mandate.organization.UnitCatalog;
 import org.mandate.reminder.Mailboxes;
 import org.mandate.reminder.Reminders;
-import org.mandate.shared.NotFound;
 import org.mandate.task.Tasks;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,12 +31,7 @@ class ReminderPages {
         long unitId = ReminderApi.id("unit", unit);
         var mailbox = mailboxes.get(unitId);
         LocalDate today = Tasks.today();
-        String name;
-        try {
-            name = catalog.asOf(unitId, today).fullName();
-        } catch (NotFound ended) {
-            name = catalog.history(unitId).latest().fullName();
-        }
+        String name = catalog.versionOn(unitId, today).fullName();
         model.addAttribute("unit", unitId);
         model.addAttribute("unitName", name);
         model.addAttribute("mailbox", mailbox);

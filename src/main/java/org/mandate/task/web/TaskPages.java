@@ -67,8 +67,8 @@ class TaskPages {
         model.addAttribute("counts", tasks.counts(scopeUnit, day));
         model.addAttribute("statuses", TaskStatus.values());
         var base = new TaskQuery(scopeUnit, true, null, day, null, null, null, null, null, 0, 10);
-        model.addAttribute("overdue", tasks.find(withStatus(base, "overdue")));
-        model.addAttribute("dueSoon", tasks.find(withStatus(base, "due_soon")));
+        model.addAttribute("overdue", tasks.find(base.withStatus("overdue")));
+        model.addAttribute("dueSoon", tasks.find(base.withStatus("due_soon")));
         if (scopeUnit != null) {
             model.addAttribute("byLeadUnit", tasks.byLeadUnit(scopeUnit, day, 15));
         }
@@ -85,30 +85,6 @@ class TaskPages {
         }
         model.addAttribute("trend", Map.of("days", months, "series", series, "names", names));
         return "tasks/dashboard";
-    }
-
-    /** The unit's name on the day, or its last name when it no longer stood then. */
-    private String name(long unit, LocalDate day) {
-        try {
-            return catalog.asOf(unit, day).fullName();
-        } catch (org.mandate.shared.NotFound ended) {
-            return catalog.history(unit).latest().fullName();
-        }
-    }
-
-    private static TaskQuery withStatus(TaskQuery q, String status) {
-        return new TaskQuery(
-                q.unitId(),
-                q.subtree(),
-                status,
-                q.asOf(),
-                q.sourceDocumentId(),
-                q.responsible(),
-                q.deadlineFrom(),
-                q.deadlineTo(),
-                q.meetingId(),
-                q.page(),
-                q.size());
     }
 
     @GetMapping("/tasks")
