@@ -12,6 +12,7 @@ import org.mandate.access.Scopes;
 import org.mandate.audit.AuditLog;
 import org.mandate.audit.AuditRecord;
 import org.mandate.indicator.internal.IndicatorStore;
+import org.mandate.organization.UnitCatalog;
 import org.mandate.shared.AccessDenied;
 import org.mandate.shared.Conflict;
 import org.mandate.shared.InputProblem;
@@ -33,11 +34,13 @@ public class IndicatorCatalogue {
     private final IndicatorStore store;
     private final Scopes scopes;
     private final AuditLog audit;
+    private final UnitCatalog units;
 
-    IndicatorCatalogue(IndicatorStore store, Scopes scopes, AuditLog audit) {
+    IndicatorCatalogue(IndicatorStore store, Scopes scopes, AuditLog audit, UnitCatalog units) {
         this.store = store;
         this.scopes = scopes;
         this.audit = audit;
+        this.units = units;
     }
 
     @Transactional(readOnly = true)
@@ -136,7 +139,7 @@ public class IndicatorCatalogue {
             @Nullable Long documentId) {
         Scope scope = scopes.current();
         Indicator indicator = get(code);
-        if (!store.unitExists(unitId)) {
+        if (!units.exists(unitId)) {
             throw InputProblem.field("unit", "there is no unit " + unitId);
         }
         scopes.requireAct(unitId, "set targets of unit " + unitId, Role.ADMIN, Role.OFFICE);

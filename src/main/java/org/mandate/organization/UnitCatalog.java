@@ -74,7 +74,6 @@ public class UnitCatalog {
         return units.asOf(unitId, day).orElseGet(() -> history(unitId).latest());
     }
 
-    /** The unit and the units above it as they stood on a date, root first; empty if it did not stand. */
     /**
      * Whether grants at these root units cover the unit on the date: the unit, or a unit above it
      * (for a body, also its locality), or a unit any of them passed into, stands under a root.

@@ -71,13 +71,6 @@ public class IndicatorStore {
                 .single();
     }
 
-    public boolean unitExists(long id) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM org_unit WHERE id = :id)")
-                .param("id", id)
-                .query(Boolean.class)
-                .single();
-    }
-
     public List<Term> terms() {
         return jdbc.sql("SELECT id, code, start_year, end_year FROM term ORDER BY start_year")
                 .query(Term.class)
