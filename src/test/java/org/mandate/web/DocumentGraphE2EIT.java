@@ -2,6 +2,7 @@ package org.mandate.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.support.Units.province;
 
 import com.microsoft.playwright.Page;
 import java.util.Map;
@@ -150,14 +151,7 @@ class DocumentGraphE2EIT {
                         .value())
                 .isEqualTo(201);
         for (String province : new String[] {"Hải Phòng", "Lạng Sơn"}) {
-            long unit = jdbc.sql("""
-                            SELECT unit_id FROM org_unit_version
-                             WHERE level = 'province' AND name = :name AND valid @> CAST(:today AS date)
-                            """)
-                    .param("name", province)
-                    .param("today", Indicators.today())
-                    .query(Long.class)
-                    .single();
+            long unit = province(jdbc, province, Indicators.today());
             assertThat(admin.post()
                             .uri("/api/indicators/" + code + "/targets")
                             .contentType(MediaType.APPLICATION_JSON)

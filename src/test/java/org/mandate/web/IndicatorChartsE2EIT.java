@@ -2,6 +2,7 @@ package org.mandate.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.support.Units.children;
 import static org.mandate.support.Units.named;
 
 import com.microsoft.playwright.Page;
@@ -150,14 +151,7 @@ class IndicatorChartsE2EIT {
                 .toBodilessEntity();
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         long langSon = named(jdbc, "province", "Lạng Sơn");
-        var communes = jdbc.sql("""
-                        SELECT v.unit_id FROM org_unit_version v
-                         WHERE v.parent_id = :p AND v.valid @> CAST(:today AS date) ORDER BY v.code LIMIT 3
-                        """)
-                .param("p", langSon)
-                .param("today", Indicators.today())
-                .query(Long.class)
-                .list();
+        var communes = children(jdbc, langSon, Indicators.today(), 3);
         // targets 10 each for 2025-2030; figures 12 (achieved), 9 (at risk: one year, no trend), 4 (off track)
         int[] figures = {12, 9, 4};
         for (int i = 0; i < 3; i++) {
