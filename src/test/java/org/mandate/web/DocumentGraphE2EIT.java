@@ -6,9 +6,8 @@ import static org.mandate.support.Units.province;
 
 import com.microsoft.playwright.Page;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mandate.access.ApiTokens;
 import org.mandate.indicator.Indicators;
 import org.mandate.support.Api;
@@ -25,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @MandateIT
 class DocumentGraphE2EIT {
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
@@ -35,16 +35,6 @@ class DocumentGraphE2EIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     private Page signIn(String user) {
         return browser.signIn(port, user);

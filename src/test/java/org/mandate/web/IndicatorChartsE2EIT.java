@@ -9,9 +9,8 @@ import com.microsoft.playwright.Page;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mandate.access.ApiTokens;
 import org.mandate.indicator.Indicators;
 import org.mandate.support.Api;
@@ -28,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @MandateIT
 class IndicatorChartsE2EIT {
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
@@ -38,16 +38,6 @@ class IndicatorChartsE2EIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     private Page signIn(String user) {
         return browser.signIn(port, user);
