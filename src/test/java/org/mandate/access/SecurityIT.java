@@ -147,11 +147,7 @@ class SecurityIT {
     void tokensCanBeRevokedAndAPasswordChangeCanBeRequired() {
         user("scripted", false);
         var issued = tokens.issue("scripted", "test", 1, "system:tests");
-        var client = org.springframework.web.client.RestClient.builder()
-                .baseUrl(url(""))
-                .defaultHeaders(h -> h.setBearerAuth(issued.token()))
-                .defaultStatusHandler(s -> true, (rq, rs) -> {})
-                .build();
+        var client = Api.bearer(port, issued.token());
         assertThat(status(client.get().uri("/api/audit"))).isEqualTo(200);
         // a token cannot mint tokens (nor reach the password page): a leaked one must not outlive
         // its revocation

@@ -6,9 +6,8 @@ import static org.mandate.support.Units.province;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mandate.support.Browser;
 import org.mandate.support.MandateIT;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 @MandateIT
 class UserAdminE2EIT {
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
@@ -36,16 +36,6 @@ class UserAdminE2EIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     private Page signIn(String user) {
         return browser.signIn(port, user);

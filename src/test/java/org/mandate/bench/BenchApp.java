@@ -1,6 +1,8 @@
 package org.mandate.bench;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * What every benchmark does around its measurements: start Mandate without its web server, its
- * seeds or its chatter on a database of its own, import the real administrative units, time the
- * steps, and end with the report: the whole run's note, printed and written to a file.
+ * seeds or its chatter on a database of its own, import the real administrative units, load data
+ * sets without the secondary indexes, time the steps, and end with the report: the whole run's
+ * note, printed and written to a file.
  */
 final class BenchApp {
     private BenchApp() {}
@@ -63,6 +66,37 @@ final class BenchApp {
         return (System.nanoTime() - nanoTime) / 1e9;
     }
 
+    /**
+     * Drops the foreign keys and the indexes that back no constraint (the primary keys stay) of the
+     * tables, and returns the statements that re-create them from their own catalog definitions,
+     * so that they are exactly the migration's and check the loaded rows again.
+     */
+    static List<String> dropSecondary(Statement st, List<String> tables) throws SQLException {
+        var drop = new ArrayList<String>();
+        var recreate = new ArrayList<String>();
+        for (String table : tables) {
+            try (var rs = st.executeQuery("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                    + " WHERE conrelid = '" + table + "'::regclass AND contype = 'f' ORDER BY conname")) {
+                while (rs.next()) {
+                    drop.add("ALTER TABLE " + table + " DROP CONSTRAINT " + rs.getString(1));
+                    recreate.add("ALTER TABLE " + table + " ADD CONSTRAINT " + rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+            try (var rs = st.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'"
+                    + " AND tablename = '" + table + "' AND indexname NOT IN (SELECT conname FROM pg_constraint"
+                    + " WHERE conrelid = '" + table + "'::regclass) ORDER BY indexname")) {
+                while (rs.next()) {
+                    drop.add("DROP INDEX " + rs.getString(1));
+                    recreate.add(rs.getString(2));
+                }
+            }
+        }
+        for (String sql : drop) {
+            st.execute(sql);
+        }
+        return recreate;
+    }
+
     /** Named steps and their seconds, as a note reads them: "tasks 12.3 s, counts 4.5 s". */
     static String steps(Map<String, Double> steps) {
         var parts = new ArrayList<String>();
@@ -89,7 +123,7 @@ final class BenchApp {
         finish(report, startedNanoTime, file, "");
     }
 
-    /** The same, with words after the machine's description ("; the machine was shared ..."). */
+    /** The same, with words after the machine's description (", heap 4096 MiB"). */
     static void finish(Report report, long startedNanoTime, String file, String aboutTheRun) {
         report.note(Report.fmt(
                 "Whole run: %.0f s on %d cores, Java %s%s.",

@@ -181,12 +181,7 @@ public final class IndicatorImportBenchmarks {
                     + " /api/indicators/import runs it after the upload, in the whole-country scope of a system job:"
                     + " the values are checked (counted and summed afterwards: all of them, equal).");
         }
-        BenchApp.finish(
-                report,
-                started,
-                "target/benchmarks-indicator-import.md",
-                "; the machine was shared with other builds at the time, so both sides of each ratio ran under the"
-                        + " same load, not on an idle machine");
+        BenchApp.finish(report, started, "target/benchmarks-indicator-import.md");
     }
 
     private static double copy(DataSource dataSource, Path file) throws Exception {

@@ -3,7 +3,6 @@ package org.mandate.bench;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +54,10 @@ final class RollUpDataset {
             st.execute("SET maintenance_work_mem = '256MB'");
             long t = System.nanoTime();
             indicators(st);
-            List<String> recreate = dropSecondary(st);
+            List<String> recreate = BenchApp.dropSecondary(st, List.of("indicator_value"));
             // the epochs (V16) are written once at the end, as the trigger would for each insert
             st.execute("ALTER TABLE indicator_value DISABLE TRIGGER indicator_value_epoch_insert");
-            steps.put("indicators, drop indexes", seconds(t));
+            steps.put("indicators, drop indexes", BenchApp.secondsSince(t));
 
             t = System.nanoTime();
             for (int from = 1; from <= 55; from += 11) {
@@ -67,7 +66,7 @@ final class RollUpDataset {
             }
             byGroup.put("district, quarter", insert(st, seed, "d", 1, 20, QUARTERS, "district", "province"));
             byGroup.put("province, month", insert(st, seed, "p", 1, 125, MONTHS, "province", "province"));
-            steps.put("INSERT ... SELECT of the values", seconds(t));
+            steps.put("INSERT ... SELECT of the values", BenchApp.secondsSince(t));
 
             t = System.nanoTime();
             for (String sql : recreate) {
@@ -79,10 +78,10 @@ final class RollUpDataset {
                     SELECT DISTINCT indicator_id, period_start, 1 FROM indicator_value
                         ON CONFLICT (indicator_id, period_start) DO UPDATE SET epoch = indicator_value_epoch.epoch + 1
                     """);
-            steps.put("indexes, foreign keys and epochs", seconds(t));
+            steps.put("indexes, foreign keys and epochs", BenchApp.secondsSince(t));
             t = System.nanoTime();
             st.execute("VACUUM (ANALYZE) indicator_value");
-            steps.put("VACUUM ANALYZE", seconds(t));
+            steps.put("VACUUM ANALYZE", BenchApp.secondsSince(t));
         }
         long total = byGroup.values().stream().mapToLong(Long::longValue).sum();
         return new Result(total, byGroup, steps);
@@ -175,40 +174,7 @@ final class RollUpDataset {
                         periods, REFORM, afterReform == null ? level : afterReform, level, seed, kind, from, kind, to);
         long n = st.executeLargeUpdate(sql);
         System.out.printf(
-                "  %,d values of bench-%s-%03d..%03d in %.1f s%n", n, kind, from, to, (System.nanoTime() - t) / 1e9);
+                "  %,d values of bench-%s-%03d..%03d in %.1f s%n", n, kind, from, to, BenchApp.secondsSince(t));
         return n;
-    }
-
-    /**
-     * Drops the foreign keys and the indexes that back no constraint of indicator_value (the
-     * primary key stays), and returns the statements that re-create them from their catalog
-     * definitions, so that they are exactly the migrations' and check the loaded rows again.
-     */
-    private static List<String> dropSecondary(Statement st) throws SQLException {
-        var drop = new ArrayList<String>();
-        var recreate = new ArrayList<String>();
-        try (var rs = st.executeQuery("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
-                + " WHERE conrelid = 'indicator_value'::regclass AND contype = 'f' ORDER BY conname")) {
-            while (rs.next()) {
-                drop.add("ALTER TABLE indicator_value DROP CONSTRAINT " + rs.getString(1));
-                recreate.add("ALTER TABLE indicator_value ADD CONSTRAINT " + rs.getString(1) + " " + rs.getString(2));
-            }
-        }
-        try (var rs = st.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'"
-                + " AND tablename = 'indicator_value' AND indexname NOT IN (SELECT conname FROM pg_constraint"
-                + " WHERE conrelid = 'indicator_value'::regclass) ORDER BY indexname")) {
-            while (rs.next()) {
-                drop.add("DROP INDEX " + rs.getString(1));
-                recreate.add(rs.getString(2));
-            }
-        }
-        for (String sql : drop) {
-            st.execute(sql);
-        }
-        return recreate;
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
     }
 }

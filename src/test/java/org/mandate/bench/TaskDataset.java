@@ -8,11 +8,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -42,10 +40,6 @@ import org.postgresql.copy.CopyIn;
  * Completion: 55% before the final deadline, 25% 1-150 days after it, 20% never (a quarter of the
  * ongoing ones are completed 30-930 days after the start); completion always comes after the last
  * extension, and none after 2026-11-25, which leaves those open.
- *
- * <p>The same deltas are also written, with every span under a root of the locality tree mapped to
- * one scope, into {@code bench_country_status_change}, a table of the benchmark's own (not the
- * product's): what a whole-country scope in task_status_change would cost to read.
  */
 final class TaskDataset {
     static final LocalDate FIRST_START = LocalDate.parse("2020-01-01");
@@ -84,7 +78,7 @@ final class TaskDataset {
     }
 
     /** One version of a locality: standing from {@code from} (inclusive) to {@code until} (exclusive). */
-    private record Version(long unitId, String level, long from, long until, boolean root) {}
+    private record Version(long unitId, String level, long from, long until) {}
 
     /** A stretch of time between two consecutive version boundaries, with the units standing in it. */
     private record Era(long from, Map<String, long[]> unitsByLevel) {}
@@ -96,20 +90,11 @@ final class TaskDataset {
         long t0 = System.nanoTime();
         List<Version> versions = versions(dataSource);
         List<Era> eras = eras(versions);
-        Set<Long> roots = new HashSet<>();
         Map<Long, Long> lastDay = new HashMap<>();
         Map<Long, String> levelOf = new HashMap<>();
         for (Version v : versions) {
-            if (v.root()) {
-                roots.add(v.unitId());
-            }
             lastDay.merge(v.unitId(), v.until(), Math::max);
             levelOf.putIfAbsent(v.unitId(), v.level());
-        }
-        for (Version v : versions) { // a unit is a root only if every version of it is one
-            if (!v.root()) {
-                roots.remove(v.unitId());
-            }
         }
 
         var tasks = new Tasks(n);
@@ -130,12 +115,12 @@ final class TaskDataset {
             }
             tasks.fill(i, lead, start, random, today);
         }
-        steps.put("tasks drawn in memory", seconds(t0));
+        steps.put("tasks drawn in memory", BenchApp.secondsSince(t0));
 
         long t1 = System.nanoTime();
         Map<Long, List<TaskCounts.ScopeSpan>> spans =
                 counts.scopeSpans(Arrays.stream(tasks.lead).boxed().toList());
-        steps.put("scope spans of the lead units (unit_scope_spans)", seconds(t1));
+        steps.put("scope spans of the lead units (unit_scope_spans)", BenchApp.secondsSince(t1));
 
         long t2 = System.nanoTime();
         var sums = new LongIntMap(1 << 23);
@@ -150,7 +135,7 @@ final class TaskDataset {
             }
         }
         long[] keys = sums.nonZeroKeysSorted();
-        steps.put("status changes summed (TaskCounts.contribute)", seconds(t2));
+        steps.put("status changes summed (TaskCounts.contribute)", BenchApp.secondsSince(t2));
 
         long t3 = System.nanoTime();
         int changeRows = 0;
@@ -159,7 +144,7 @@ final class TaskDataset {
                 Statement st = c.createStatement()) {
             st.execute("SET maintenance_work_mem = '512MB'");
             st.execute("SET synchronous_commit = off");
-            List<String> recreate = dropSecondary(st, List.of("task", "task_deadline"));
+            List<String> recreate = BenchApp.dropSecondary(st, List.of("task", "task_deadline"));
             c.setAutoCommit(false);
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             try (var out = new CopyWriter(copy.copyIn("COPY task (id, title, lead_unit_id, priority, start_on,"
@@ -203,20 +188,20 @@ final class TaskDataset {
                 }
             }
             c.commit();
-            steps.put("COPY of task, task_deadline, task_status_change", seconds(t3));
+            steps.put("COPY of task, task_deadline, task_status_change", BenchApp.secondsSince(t3));
 
             long t4 = System.nanoTime();
             c.setAutoCommit(true);
             for (String sql : recreate) {
                 st.execute(sql);
             }
-            steps.put("indexes and foreign keys re-created", seconds(t4));
+            steps.put("indexes and foreign keys re-created", BenchApp.secondsSince(t4));
 
             long t5 = System.nanoTime();
             for (String table : List.of("task", "task_deadline", "task_status_change")) {
                 st.execute("VACUUM (ANALYZE) " + table);
             }
-            steps.put("VACUUM ANALYZE", seconds(t5));
+            steps.put("VACUUM ANALYZE", BenchApp.secondsSince(t5));
             int completed = 0;
             int ongoing = 0;
             int extended = 0;
@@ -230,48 +215,12 @@ final class TaskDataset {
         }
     }
 
-    /**
-     * Drops the foreign keys and the indexes that back no constraint (the primary keys stay) of the
-     * tables, and returns the statements that re-create them from their own catalog definitions,
-     * so that they are exactly the migration's and check the loaded rows again.
-     */
-    private static List<String> dropSecondary(Statement st, List<String> tables) throws SQLException {
-        var drop = new ArrayList<String>();
-        var recreate = new ArrayList<String>();
-        for (String table : tables) {
-            try (var rs = st.executeQuery("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
-                    + " WHERE conrelid = '" + table + "'::regclass AND contype = 'f' ORDER BY conname")) {
-                while (rs.next()) {
-                    drop.add("ALTER TABLE " + table + " DROP CONSTRAINT " + rs.getString(1));
-                    recreate.add("ALTER TABLE " + table + " ADD CONSTRAINT " + rs.getString(1) + " " + rs.getString(2));
-                }
-            }
-            try (var rs = st.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'"
-                    + " AND tablename = '" + table + "' AND indexname NOT IN (SELECT conname FROM pg_constraint"
-                    + " WHERE conrelid = '" + table + "'::regclass) ORDER BY indexname")) {
-                while (rs.next()) {
-                    drop.add("DROP INDEX " + rs.getString(1));
-                    recreate.add(rs.getString(2));
-                }
-            }
-        }
-        for (String sql : drop) {
-            st.execute(sql);
-        }
-        return recreate;
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
     private static List<Version> versions(DataSource dataSource) throws SQLException {
         var list = new ArrayList<Version>();
         try (Connection c = dataSource.getConnection();
                 Statement st = c.createStatement();
                 var rs = st.executeQuery("""
-                        SELECT v.unit_id, v.level, lower(v.valid) AS from_day, upper(v.valid) AS until_day,
-                               v.parent_id IS NULL AS root
+                        SELECT v.unit_id, v.level, lower(v.valid) AS from_day, upper(v.valid) AS until_day
                           FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
                          WHERE u.hierarchy = 'locality'
                          ORDER BY v.unit_id, lower(v.valid) NULLS FIRST
@@ -283,8 +232,7 @@ final class TaskDataset {
                         rs.getLong("unit_id"),
                         rs.getString("level"),
                         from == null ? Long.MIN_VALUE : from.toEpochDay(),
-                        until == null ? Long.MAX_VALUE : until.toEpochDay(),
-                        rs.getBoolean("root")));
+                        until == null ? Long.MAX_VALUE : until.toEpochDay()));
             }
         }
         return list;

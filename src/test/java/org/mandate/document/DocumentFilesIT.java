@@ -2,6 +2,7 @@ package org.mandate.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mandate.support.Api.JSON;
+import static org.mandate.support.Units.coded;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,9 +38,7 @@ class DocumentFilesIT {
     Path dir;
 
     private long newDocument(String symbol) {
-        long body = jdbc.sql("SELECT unit_id FROM org_unit_version WHERE code = 'TU-QN' LIMIT 1")
-                .query(Long.class)
-                .single();
+        long body = coded(jdbc, "TU-QN");
         var created = Api.as(port, tokens, "quangninh")
                 .post()
                 .uri("/api/documents")

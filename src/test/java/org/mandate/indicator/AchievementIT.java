@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.mandate.support.Api.JSON;
+import static org.mandate.support.Units.children;
 import static org.mandate.support.Units.province;
+import static org.mandate.support.Units.standing;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -202,14 +204,7 @@ class AchievementIT {
         String code = "so-hop-tac-xa-it-ach";
         indicator(code, "sum", "higher", "hợp tác xã");
         long langSon = province(jdbc, "Lạng Sơn", Indicators.today());
-        var communes = jdbc.sql("""
-                        SELECT v.unit_id FROM org_unit_version v
-                         WHERE v.parent_id = :p AND v.valid @> CAST(:today AS date) ORDER BY v.code LIMIT 6
-                        """)
-                .param("p", langSon)
-                .param("today", Indicators.today())
-                .query(Long.class)
-                .list();
+        var communes = children(jdbc, langSon, Indicators.today(), 6);
         int[] figures = {10, 30, 20, 30, 5};
         for (int i = 0; i < figures.length; i++) {
             values(code, communes.get(i), "2025=" + figures[i]);
@@ -565,10 +560,7 @@ class AchievementIT {
         assertThat(map(pci, "previous").get("period")).isNull();
 
         // Lào Cai city's only figure is of 2020, the year both terms hold: no change, and a note says why
-        long laoCaiCity = jdbc.sql("""
-                        SELECT unit_id FROM org_unit_version
-                         WHERE level = 'district' AND name = 'Lào Cai' AND valid @> CAST(:day AS date)
-                        """).param("day", LAST_DAY).query(Long.class).single();
+        long laoCaiCity = standing(jdbc, "district", "Lào Cai", LAST_DAY);
         var shared = comparison("thu-ngan-sach", "2020-2025", laoCaiCity, "as_was");
         assertThat(map(shared, "term")).containsEntry("period", "2020");
         assertThat(map(shared, "previous")).containsEntry("period", "2020");

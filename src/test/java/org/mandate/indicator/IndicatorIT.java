@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.mandate.support.Api.JSON;
 import static org.mandate.support.Units.communes;
+import static org.mandate.support.Units.named;
 import static org.mandate.support.Units.province;
 
 import java.math.BigDecimal;
@@ -230,10 +231,7 @@ class IndicatorIT {
     void aCorrectionKeepsTheEarlierValueAndTheStatesGoDraftSubmittedApproved() {
         String code = "luot-khach-it";
         createIndicator(code, "sum");
-        long ward = jdbc.sql("SELECT unit_id FROM org_unit_version WHERE level = 'commune' AND name = 'Móng Cái 1'"
-                        + " ORDER BY upper(valid) DESC NULLS FIRST LIMIT 1")
-                .query(Long.class)
-                .single();
+        long ward = named(jdbc, "commune", "Móng Cái 1");
         String values = "/api/indicators/" + code + "/values";
         var wrongType = post("mongcai1", values, Map.of("unit", ward, "period", "2025-Q3", "value", 1200));
         assertThat(wrongType.getStatusCode().value()).isEqualTo(400);
@@ -381,9 +379,7 @@ class IndicatorIT {
 
     @Test
     void theSeedScenariosFiguresAreThereAsReportedAndMongCaisFollowTheCityToItsWards() {
-        long city = jdbc.sql("SELECT unit_id FROM org_unit_version WHERE level = 'district' AND name = 'Móng Cái'")
-                .query(Long.class)
-                .single();
+        long city = named(jdbc, "district", "Móng Cái");
         var income = items("quangninh", "/api/indicators/thu-nhap-xa-ntm/values?unit=" + city);
         assertThat(income).singleElement().satisfies(i -> {
             assertThat(value(i)).isEqualByComparingTo("74.8");
@@ -411,10 +407,7 @@ class IndicatorIT {
                         org.assertj.core.groups.Tuple.tuple("2020", 95),
                         org.assertj.core.groups.Tuple.tuple("2023", 98));
         // Lào Cai city's budget revenue of 2020, the province as it was adding it up
-        long laoCaiCity = jdbc.sql(
-                        "SELECT DISTINCT unit_id FROM org_unit_version WHERE level = 'district' AND name = 'Lào Cai'")
-                .query(Long.class)
-                .single();
+        long laoCaiCity = named(jdbc, "district", "Lào Cai");
         long laoCai = province(jdbc, "Lào Cai", "2020-12-31");
         var revenue =
                 items("admin", "/api/indicators/thu-ngan-sach/values?subtree=true&from=2020&to=2020&unit=" + laoCai);

@@ -17,16 +17,15 @@ import org.mandate.access.Scopes;
 import org.mandate.access.TokenKind;
 import org.mandate.meeting.Meetings;
 import org.mandate.meeting.NewMeeting;
+import org.mandate.support.Api;
 import org.mandate.support.MandateIT;
 import org.mandate.task.NewTask;
 import org.mandate.task.Priority;
 import org.mandate.task.Tasks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.client.RestClient;
 
 /** A unit's calendar feed, parsed and validated by ical4j, and who may read it. */
 @MandateIT
@@ -51,19 +50,7 @@ class CalendarIT {
     }
 
     private ResponseEntity<String> get(String uri, @Nullable String bearer) {
-        return RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                .defaultHeaders(h -> {
-                    if (bearer != null) {
-                        h.setBearerAuth(bearer);
-                    }
-                })
-                .build()
-                .get()
-                .uri(uri)
-                .retrieve()
-                .toEntity(String.class);
+        return Api.bearer(port, bearer).get().uri(uri).retrieve().toEntity(String.class);
     }
 
     private boolean used(long token) {

@@ -100,14 +100,23 @@ class ReminderIT {
         return communes(jdbc, "04", 8).stream().map(Units.Commune::id).toList();
     }
 
-    private void mailbox(long unit, String email) {
-        var response = as("admin")
-                .put()
+    /** The user's PUT of the unit's mailbox address, every response returned. */
+    private ResponseEntity<Map<String, Object>> putMailbox(String user, long unit, String email) {
+        return as(user).put()
                 .uri("/api/units/" + unit + "/mailbox")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", email))
                 .retrieve()
                 .toEntity(JSON);
+    }
+
+    /** The user's GET of the unit's mailbox address, every response returned. */
+    private ResponseEntity<Map<String, Object>> getMailbox(String user, long unit) {
+        return as(user).get().uri("/api/units/" + unit + "/mailbox").retrieve().toEntity(JSON);
+    }
+
+    private void mailbox(long unit, String email) {
+        var response = putMailbox("admin", unit, email);
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getBody()).containsEntry("email", email);
     }
@@ -370,49 +379,19 @@ class ReminderIT {
         long mongCai1 = standing(jdbc, "commune", "Móng Cái 1", null);
         long caoBangCommune = caoBangCommunes().get(3);
         // the office of Quảng Ninh sets it for a ward of its province
-        var set = as("quangninh")
-                .put()
-                .uri("/api/units/" + mongCai1 + "/mailbox")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("email", "vanphong-mc1" + DOMAIN))
-                .retrieve()
-                .toEntity(JSON);
+        var set = putMailbox("quangninh", mongCai1, "vanphong-mc1" + DOMAIN);
         assertThat(set.getStatusCode().value()).isEqualTo(200);
-        assertThat(as("mongcai1")
-                        .get()
-                        .uri("/api/units/" + mongCai1 + "/mailbox")
-                        .retrieve()
-                        .toEntity(JSON)
-                        .getBody())
-                .containsEntry("email", "vanphong-mc1" + DOMAIN);
+        assertThat(getMailbox("mongcai1", mongCai1).getBody()).containsEntry("email", "vanphong-mc1" + DOMAIN);
         // a reporter reads it but may not change it; another province's unit is not Quảng Ninh's
-        assertThat(as("mongcai1")
-                        .put()
-                        .uri("/api/units/" + mongCai1 + "/mailbox")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(Map.of("email", "x" + DOMAIN))
-                        .retrieve()
-                        .toEntity(JSON)
+        assertThat(putMailbox("mongcai1", mongCai1, "x" + DOMAIN)
                         .getStatusCode()
                         .value())
                 .isEqualTo(403);
-        assertThat(as("quangninh")
-                        .put()
-                        .uri("/api/units/" + caoBangCommune + "/mailbox")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(Map.of("email", "x" + DOMAIN))
-                        .retrieve()
-                        .toEntity(JSON)
+        assertThat(putMailbox("quangninh", caoBangCommune, "x" + DOMAIN)
                         .getStatusCode()
                         .value())
                 .isEqualTo(403);
-        assertThat(as("quangninh")
-                        .get()
-                        .uri("/api/units/" + caoBangCommune + "/mailbox")
-                        .retrieve()
-                        .toEntity(JSON)
-                        .getStatusCode()
-                        .value())
+        assertThat(getMailbox("quangninh", caoBangCommune).getStatusCode().value())
                 .isEqualTo(404);
         // the unit's reminders page shows the address, a form to change it, and the calendar feed
         var page = as("quangninh")
@@ -432,13 +411,7 @@ class ReminderIT {
                         .getBody())
                 .contains("/reminders?unit=" + mongCai1);
         // an address that is not one is refused, naming the field
-        var bad = as("quangninh")
-                .put()
-                .uri("/api/units/" + mongCai1 + "/mailbox")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("email", "Văn phòng <vp@x>, khác@y"))
-                .retrieve()
-                .toEntity(JSON);
+        var bad = putMailbox("quangninh", mongCai1, "Văn phòng <vp@x>, khác@y");
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getBody().toString()).contains("email");
         assertThat(as("quangninh")

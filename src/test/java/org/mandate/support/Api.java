@@ -27,13 +27,22 @@ public final class Api {
 
     /** A client that returns every response (errors included) instead of throwing. */
     public static RestClient as(int port, ApiTokens tokens, @Nullable String user) {
+        if (user == null) {
+            return bearer(port, null);
+        }
+        return bearer(
+                port,
+                TOKENS.computeIfAbsent(
+                        port + "/" + user,
+                        k -> tokens.issue(user, "tests", 1, "system:tests").token()));
+    }
+
+    /** The same, sending the token as it is given ({@code Authorization: Bearer ...}); anonymous when null. */
+    public static RestClient bearer(int port, @Nullable String token) {
         var builder = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {});
-        if (user != null) {
-            String token = TOKENS.computeIfAbsent(
-                    port + "/" + user,
-                    k -> tokens.issue(user, "tests", 1, "system:tests").token());
+        if (token != null) {
             builder.defaultHeaders(h -> h.setBearerAuth(token));
         }
         return builder.build();

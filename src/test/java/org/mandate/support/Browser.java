@@ -7,12 +7,17 @@ import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Debian's Chromium driven by Playwright (Playwright cannot download its own browser here). The
  * flags keep Chromium from reaching for the network it does not have.
+ *
+ * <p>A test class holds one as {@code @RegisterExtension static final Browser browser = new
+ * Browser();}: the browser starts with the class and is closed after its last test.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable, AfterAllCallback {
     static final Path CHROMIUM = Path.of("/usr/lib/chromium/chromium");
 
     private final Playwright playwright;
@@ -57,6 +62,18 @@ public final class Browser implements AutoCloseable {
         page.locator("input[name=password]").press("Enter");
         page.waitForURL(url -> !url.contains("/login"));
         return page;
+    }
+
+    /** The same, then on the page at {@code path} ({@code /indicators/entry?unit=...}). */
+    public Page signIn(int port, String user, String path) {
+        var page = signIn(port, user);
+        page.navigate("http://localhost:" + port + path);
+        return page;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

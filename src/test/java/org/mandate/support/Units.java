@@ -62,6 +62,28 @@ public final class Units {
                         """).param("code", code).query(Long.class).single();
     }
 
+    /** The unit, of either hierarchy, whose latest version has the code ({@code TU-QN}: a body). */
+    public static long coded(JdbcClient jdbc, String code) {
+        return jdbc.sql(
+                        "SELECT unit_id FROM org_unit_version WHERE code = :c ORDER BY upper(valid) DESC NULLS FIRST LIMIT 1")
+                .param("c", code)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The first units directly under the parent on the day, by code. */
+    public static List<Long> children(JdbcClient jdbc, long parent, LocalDate day, int limit) {
+        return jdbc.sql("""
+                        SELECT v.unit_id FROM org_unit_version v
+                         WHERE v.parent_id = :p AND v.valid @> CAST(:day AS date) ORDER BY v.code LIMIT :limit
+                        """)
+                .param("p", parent)
+                .param("day", day)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
     /** The communes and wards under the province on the day, by id. */
     public static List<Long> communes(JdbcClient jdbc, long province, String day) {
         return jdbc.sql("""

@@ -2,6 +2,7 @@ package org.mandate.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mandate.support.Api.JSON;
+import static org.mandate.support.Units.coded;
 import static org.mandate.support.Units.named;
 
 import java.time.LocalDate;
@@ -50,14 +51,6 @@ class TaskIT {
                 .body(body)
                 .retrieve()
                 .toEntity(JSON);
-    }
-
-    private long body(String code) {
-        return jdbc.sql(
-                        "SELECT unit_id FROM org_unit_version WHERE code = :c ORDER BY upper(valid) DESC NULLS FIRST LIMIT 1")
-                .param("c", code)
-                .query(Long.class)
-                .single();
     }
 
     @SuppressWarnings("unchecked")
@@ -303,7 +296,15 @@ class TaskIT {
         var backwards = post(
                 "quangninh",
                 "/api/tasks",
-                Map.of("title", "x", "leadUnit", body("TU-QN"), "start", "2026-05-01", "deadline", "2026-04-01"));
+                Map.of(
+                        "title",
+                        "x",
+                        "leadUnit",
+                        coded(jdbc, "TU-QN"),
+                        "start",
+                        "2026-05-01",
+                        "deadline",
+                        "2026-04-01"));
         assertThat(backwards.getBody().get("field")).isEqualTo("deadline");
     }
 }

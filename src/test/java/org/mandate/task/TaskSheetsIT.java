@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.mandate.support.Api.JSON;
 import static org.mandate.support.Units.communes;
+import static org.mandate.support.Units.provinceCoded;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -237,10 +238,7 @@ class TaskSheetsIT {
 
     @Test
     void anExportedListReadsBackAsTheListSays() throws Exception {
-        long quangNinh = jdbc.sql(
-                        "SELECT unit_id FROM org_unit_version WHERE level = 'province' AND code = '22' AND valid @> CURRENT_DATE")
-                .query(Long.class)
-                .single();
+        long quangNinh = provinceCoded(jdbc, "22");
         // as of a day when the Móng Cái session's tasks had every status
         String filters = "unit=" + quangNinh + "&subtree=true&asOf=2026-11-25";
         var json = list(as("quangninh")

@@ -2,12 +2,12 @@ package org.mandate.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.support.Units.province;
 
 import com.microsoft.playwright.Page;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mandate.access.ApiTokens;
 import org.mandate.indicator.Indicators;
 import org.mandate.support.Api;
@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @MandateIT
 class DocumentGraphE2EIT {
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
@@ -34,16 +35,6 @@ class DocumentGraphE2EIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     private Page signIn(String user) {
         return browser.signIn(port, user);
@@ -150,14 +141,7 @@ class DocumentGraphE2EIT {
                         .value())
                 .isEqualTo(201);
         for (String province : new String[] {"Hải Phòng", "Lạng Sơn"}) {
-            long unit = jdbc.sql("""
-                            SELECT unit_id FROM org_unit_version
-                             WHERE level = 'province' AND name = :name AND valid @> CAST(:today AS date)
-                            """)
-                    .param("name", province)
-                    .param("today", Indicators.today())
-                    .query(Long.class)
-                    .single();
+            long unit = province(jdbc, province, Indicators.today());
             assertThat(admin.post()
                             .uri("/api/indicators/" + code + "/targets")
                             .contentType(MediaType.APPLICATION_JSON)

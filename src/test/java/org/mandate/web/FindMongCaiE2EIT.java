@@ -3,9 +3,8 @@ package org.mandate.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mandate.support.Browser;
 import org.mandate.support.MandateIT;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,20 +12,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** A person looks for Móng Cái without tone marks and finds where the city went in 2025. */
 @MandateIT
 class FindMongCaiE2EIT {
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void searchMongCaiOpenTheCityAndSeeItsSuccessors() {

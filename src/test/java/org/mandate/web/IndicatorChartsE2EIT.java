@@ -2,15 +2,15 @@ package org.mandate.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.support.Units.children;
 import static org.mandate.support.Units.named;
 
 import com.microsoft.playwright.Page;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mandate.access.ApiTokens;
 import org.mandate.indicator.Indicators;
 import org.mandate.support.Api;
@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @MandateIT
 class IndicatorChartsE2EIT {
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
@@ -37,16 +38,6 @@ class IndicatorChartsE2EIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     private Page signIn(String user) {
         return browser.signIn(port, user);
@@ -150,14 +141,7 @@ class IndicatorChartsE2EIT {
                 .toBodilessEntity();
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         long langSon = named(jdbc, "province", "Lạng Sơn");
-        var communes = jdbc.sql("""
-                        SELECT v.unit_id FROM org_unit_version v
-                         WHERE v.parent_id = :p AND v.valid @> CAST(:today AS date) ORDER BY v.code LIMIT 3
-                        """)
-                .param("p", langSon)
-                .param("today", Indicators.today())
-                .query(Long.class)
-                .list();
+        var communes = children(jdbc, langSon, Indicators.today(), 3);
         // targets 10 each for 2025-2030; figures 12 (achieved), 9 (at risk: one year, no trend), 4 (off track)
         int[] figures = {12, 9, 4};
         for (int i = 0; i < 3; i++) {

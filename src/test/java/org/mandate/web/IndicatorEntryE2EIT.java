@@ -4,15 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mandate.support.Units.standing;
 
-import com.microsoft.playwright.Page;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mandate.access.ApiTokens;
 import org.mandate.support.Api;
@@ -30,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @MandateIT
 class IndicatorEntryE2EIT {
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
@@ -43,22 +42,6 @@ class IndicatorEntryE2EIT {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
-    private Page signedIn(String user, String path) {
-        var page = browser.signIn(port, user);
-        page.navigate("http://localhost:" + port + path);
-        return page;
-    }
 
     @Test
     void aFigureIsEnteredSubmittedApprovedCorrectedAndImportedFromAFile() throws Exception {
@@ -82,7 +65,7 @@ class IndicatorEntryE2EIT {
         String path = "/indicators/entry?unit=" + ward + "&period=2026";
         String row = "tr[data-code='" + code + "']";
 
-        var reporter = signedIn("mongcai1", path);
+        var reporter = browser.signIn(port, "mongcai1", path);
         assertThat(reporter.locator("h1")).containsText("Móng Cái 1");
         assertThat(reporter.locator(row)).containsText("%");
         reporter.locator(row + " input.value").fill("87,2");
@@ -94,7 +77,7 @@ class IndicatorEntryE2EIT {
         reporter.locator("button[value=submit]").click();
         assertThat(reporter.locator(row + " td.state")).containsText("Đã gửi");
 
-        var leader = signedIn("lanhdaoqn", path);
+        var leader = browser.signIn(port, "lanhdaoqn", path);
         assertThat(leader.locator(row + " td.state")).containsText("Đã gửi");
         assertThat(leader.locator("button[value=save]")).hasCount(0);
         leader.locator("button[value=approve]").click();

@@ -3,9 +3,8 @@ package org.mandate.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mandate.support.Browser;
 import org.mandate.support.MandateIT;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,20 +15,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @MandateIT
 class TaskDashboardE2EIT {
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void fromTheOverdueCountToATaskAndItsReport() {
